@@ -1,0 +1,181 @@
+package dev.berth.spec.quadlet;
+
+import dev.berth.spec.Diagnostic;
+import dev.berth.spec.Position;
+import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Section;
+import dev.berth.spec.syntax.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the values of one merged section the way Quadlet's lookups do (see {@link ValueKind}), reporting
+ * values that cannot be read to {@code problems} instead of dropping them silently.
+ */
+public final class SectionReader {
+
+    private final Section section;
+    private final List<Diagnostic> problems;
+
+    /** @param problems where unreadable values are reported; owned by the caller's translation */
+    public SectionReader(Section section, List<Diagnostic> problems) {
+        this.section = section;
+        this.problems = problems;
+    }
+
+    public static SectionReader empty(String name, String path, List<Diagnostic> problems) {
+        return new SectionReader(new Section(name, Position.ofFile(path), List.of()), problems);
+    }
+
+    public Section section() {
+        return section;
+    }
+
+    public boolean has(String key) {
+        return section.has(key);
+    }
+
+    public Optional<Entry> lastEntry(String key) {
+        return section.last(key);
+    }
+
+    /** Where {@code key} was last set, or the section header when it was not. */
+    public Position positionOf(String key) {
+        return section.last(key).map(Entry::position).orElse(section.position());
+    }
+
+    /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
+    public Optional<String> single(String key) {
+        return section.last(key).map(e -> trimQuotes(e.value().stripTrailing()));
+    }
+
+    public String single(String key, String fallback) {
+        return single(key).orElse(fallback);
+    }
+
+    /** The last value exactly as written (after continuation joining). */
+    public Optional<String> raw(String key) {
+        return section.last(key).map(Entry::value);
+    }
+
+    /** LIST: every value in order; an empty assignment clears what came before. */
+    public List<String> list(String key) {
+        List<String> out = new ArrayList<>();
+        for (Entry e : entries(key)) {
+            out.add(e.value());
+        }
+        return out;
+    }
+
+    /** The entries that survive empty-assignment resets, with their positions. */
+    public List<Entry> entries(String key) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : section.entries(key)) {
+            if (e.isEmptyAssignment()) {
+                out.clear();
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** WORDS: each value split at blanks, quotes removed, backslashes kept. */
+    public List<String> words(String key) {
+        List<String> out = new ArrayList<>();
+        for (Entry e : entries(key)) {
+            out.addAll(split(e, Words.Style.LIST));
+        }
+        return out;
+    }
+
+    /** ARGS: each value split like a command line. */
+    public List<String> args(String key) {
+        List<String> out = new ArrayList<>();
+        for (Entry e : entries(key)) {
+            out.addAll(split(e, Words.Style.EXEC));
+        }
+        return out;
+    }
+
+    /** COMMAND: the last value split like a command line; empty when unset or unreadable. */
+    public Optional<List<String>> command(String key) {
+        Optional<Entry> last = section.last(key);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Words.Split s = Words.split(last.get().value(), Words.Style.EXEC);
+        if (!s.ok()) {
+            report(last.get(), s.problem().get());
+            return Optional.empty();
+        }
+        return Optional.of(s.words());
+    }
+
+    /** KEY_VALUE: {@code k=v} words (a bare {@code k} has no value), later keys override, sorted by key. */
+    public TreeMap<String, Optional<String>> keyValues(String key) {
+        TreeMap<String, Optional<String>> out = new TreeMap<>();
+        for (String word : args(key)) {
+            int eq = word.indexOf('=');
+            if (eq >= 0) {
+                out.put(word.substring(0, eq), Optional.of(word.substring(eq + 1)));
+            } else {
+                out.put(word, Optional.empty());
+            }
+        }
+        return out;
+    }
+
+    /** BOOLEAN: true for {@code 1|yes|true|on}, false for {@code 0|no|false|off}; anything else is reported. */
+    public Optional<Boolean> bool(String key) {
+        Optional<Entry> last = section.last(key);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = trimQuotes(last.get().value().stripTrailing()).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "1", "yes", "true", "on" -> Optional.of(true);
+            case "0", "no", "false", "off" -> Optional.of(false);
+            default -> {
+                problems.add(Diagnostic.error(last.get().valuePosition(),
+                        "'" + key + "' takes a boolean, not \"" + last.get().value() + "\"",
+                        "use true or false"));
+                yield Optional.of(false);
+            }
+        };
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        return bool(key).orElse(fallback);
+    }
+
+    private List<String> split(Entry e, Words.Style style) {
+        Words.Split s = Words.split(e.value(), style);
+        if (!s.ok()) {
+            report(e, s.problem().get());
+            return List.of();
+        }
+        return s.words();
+    }
+
+    private void report(Entry e, Words.Problem p) {
+        Position at = e.valuePosition().atColumn(e.valuePosition().column() + e.value().codePointCount(0, p.offset()));
+        problems.add(Diagnostic.error(at, "cannot read the value of '" + e.key() + "': " + p.message(), p.fix()));
+    }
+
+    /** Quadlet trims every double quote at either end of a single value: {@code "a"} and {@code ""a""} read {@code a}. */
+    static String trimQuotes(String v) {
+        int start = 0;
+        int end = v.length();
+        while (start < end && v.charAt(start) == '"') {
+            start++;
+        }
+        while (end > start && v.charAt(end - 1) == '"') {
+            end--;
+        }
+        return v.substring(start, end);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.berth.spec.syntax;
+
+import dev.berth.spec.Diagnostic;
+import java.util.List;
+
+/** The result of parsing: the file as far as it could be read, and every problem found on the way. */
+public record ParsedUnitFile(UnitFile file, List<Diagnostic> diagnostics) {
+
+    public ParsedUnitFile {
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+}

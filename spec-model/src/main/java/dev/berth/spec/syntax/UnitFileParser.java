@@ -1,0 +1,316 @@
+package dev.berth.spec.syntax;
+
+import dev.berth.spec.Diagnostic;
+import dev.berth.spec.Position;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads systemd unit-file syntax (systemd.syntax(7)) into a {@link UnitFile} with a position for every
+ * section, key and value.
+ *
+ * <p>Rules, and where they differ from Quadlet's own parser (see docs/compatibility.md):
+ * <ul>
+ *   <li>Lines are trimmed; {@code #} and {@code ;} start comments; blank lines are kept as comments.</li>
+ *   <li>A line whose last character is an unescaped backslash continues on the next non-comment line. Like
+ *       systemd, the backslash becomes a word break: {@code a\} + {@code b} reads {@code a b} (Quadlet glues
+ *       them into {@code ab}). A continuation still pending at the end of the file keeps its text and gets a
+ *       warning (Quadlet silently drops it when only comments follow).</li>
+ *   <li>Specifiers ({@code %n}, {@code %i}, ...) and {@code $VARS} are left verbatim for systemd.</li>
+ *   <li>Every malformed line is reported, not just the first, and the file is never half-read silently.</li>
+ * </ul>
+ */
+public final class UnitFileParser {
+
+    private UnitFileParser() {
+    }
+
+    public static ParsedUnitFile parse(String path, byte[] content) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        String text = decode(path, content, diagnostics);
+        if (text == null) {
+            return new ParsedUnitFile(new UnitFile(path, List.of()), diagnostics);
+        }
+        return parse(path, text, diagnostics);
+    }
+
+    public static ParsedUnitFile parse(String path, String text) {
+        return parse(path, text, new ArrayList<>());
+    }
+
+    private static ParsedUnitFile parse(String path, String text, List<Diagnostic> diagnostics) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            diagnostics.add(Diagnostic.error(positionOfOffset(path, text, nul),
+                    "file contains a NUL byte; this is not a text unit file",
+                    "check that the file is not binary or truncated"));
+            return new ParsedUnitFile(new UnitFile(path, List.of()), diagnostics);
+        }
+        return new Reader(path, diagnostics).read(text);
+    }
+
+    private static String decode(String path, byte[] content, List<Diagnostic> diagnostics) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(content);
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < bad; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            String before = new String(content, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+            int column = before.codePointCount(0, before.length()) + 1;
+            diagnostics.add(Diagnostic.error(new Position(path, line, column),
+                    String.format("invalid UTF-8 (byte 0x%02x); unit files must be UTF-8 text", content[bad] & 0xff),
+                    "re-save the file as UTF-8, or remove the binary data"));
+            return null;
+        }
+    }
+
+    /** The offset of the first byte that is not part of a valid UTF-8 sequence. */
+    static int firstInvalidUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int len;
+            int min;
+            if (c < 0x80) {
+                i++;
+                continue;
+            } else if (c >= 0xc2 && c <= 0xdf) {
+                len = 2;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                len = 3;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                len = 4;
+                min = 0x10000;
+            } else {
+                return i;
+            }
+            if (i + len > b.length) {
+                return i;
+            }
+            int cp = c & (0xff >> (len + 1));
+            for (int k = 1; k < len; k++) {
+                int cc = b[i + k] & 0xff;
+                if ((cc & 0xc0) != 0x80) {
+                    return i;
+                }
+                cp = (cp << 6) | (cc & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+                return i;
+            }
+            i += len;
+        }
+        return b.length;
+    }
+
+    static Position positionOfOffset(String path, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Position(path, line, text.codePointCount(lineStart, offset) + 1);
+    }
+
+    /** Parsing state for one file; confined to one call. */
+    private static final class Reader {
+        private final String path;
+        private final List<Diagnostic> diagnostics;
+        private final List<Section> sections = new ArrayList<>();
+        private final List<Comment> pendingComments = new ArrayList<>();
+        private String sectionName;
+        private Position sectionPosition;
+        private List<Comment> sectionComments;
+        private List<Line> sectionLines;
+
+        Reader(String path, List<Diagnostic> diagnostics) {
+            this.path = path;
+            this.diagnostics = diagnostics;
+        }
+
+        ParsedUnitFile read(String text) {
+            String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            String[] physical = body.split("\n", -1);
+            StringBuilder continued = null;
+            Position continuedAt = null;
+            int continuedLine = 0;
+            for (int i = 0; i < physical.length; i++) {
+                String raw = physical[i];
+                String line = raw.strip();
+                int indent = leadingBlankCodePoints(raw);
+                Position at = new Position(path, i + 1, indent + 1);
+                if (isComment(line)) {
+                    if (continued == null) {
+                        pendingComments.add(new Comment(line, at));
+                    }
+                    // Comment lines inside a continuation are skipped, as systemd does.
+                    continue;
+                }
+                boolean continues = endsWithUnescapedBackslash(line);
+                String content = continues ? line.substring(0, line.length() - 1) : line;
+                if (continued != null) {
+                    continued.append(content);
+                } else {
+                    continued = new StringBuilder(content);
+                    continuedAt = at;
+                    continuedLine = i;
+                }
+                if (continues) {
+                    // systemd turns the backslash into a word break; one blank is enough to keep words apart.
+                    if (continued.length() > 0 && !Character.isWhitespace(continued.charAt(continued.length() - 1))) {
+                        continued.append(' ');
+                    }
+                    continue;
+                }
+                logicalLine(continued.toString(), continuedAt, physical[continuedLine]);
+                continued = null;
+            }
+            if (continued != null) {
+                diagnostics.add(Diagnostic.warning(continuedAt,
+                        "line continuation ('\\' at the end of the line) is not followed by another line",
+                        "remove the trailing backslash, or add the missing line"));
+                logicalLine(continued.toString().stripTrailing(), continuedAt, physical[continuedLine]);
+            }
+            closeSection();
+            List<Comment> trailing = List.of();
+            if (!pendingComments.isEmpty()) {
+                if (sections.isEmpty()) {
+                    trailing = List.copyOf(pendingComments);
+                } else {
+                    Section last = sections.remove(sections.size() - 1);
+                    List<Line> lines = new ArrayList<>(last.lines());
+                    lines.addAll(pendingComments);
+                    sections.add(last.withLines(lines));
+                }
+            }
+            return new ParsedUnitFile(new UnitFile(path, sections, trailing), diagnostics);
+        }
+
+        private void logicalLine(String line, Position at, String rawFirstLine) {
+            if (line.startsWith("[")) {
+                int end = line.indexOf(']');
+                if (end >= 0 && onlyBlanks(line, end + 1)) {
+                    header(line.substring(1, end), at);
+                    return;
+                }
+                if (end < 0) {
+                    diagnostics.add(Diagnostic.error(at, "section header is missing its closing ']'",
+                            "write it as [" + line.substring(1).strip() + "]"));
+                    return;
+                }
+            }
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                entry(line, eq, at, rawFirstLine);
+                return;
+            }
+            if (eq == 0) {
+                diagnostics.add(Diagnostic.error(at, "assignment has no key name before '='",
+                        "write it as Key=value"));
+                return;
+            }
+            diagnostics.add(Diagnostic.error(at,
+                    "line is not a section header, a Key=value assignment or a comment: \"" + shorten(line) + "\"",
+                    "add '=' between the key and its value, or start the line with '#' to make it a comment"));
+        }
+
+        private void header(String name, Position at) {
+            if (name.isEmpty() || name.contains("[") || name.codePoints().anyMatch(Character::isISOControl)) {
+                diagnostics.add(Diagnostic.error(at, "invalid section name \"" + shorten(name) + "\"",
+                        "section names are words such as [Container], [Unit] or [Service]"));
+                return;
+            }
+            closeSection();
+            List<Comment> comments = new ArrayList<>(pendingComments);
+            // One blank line before a header is the separator the printer puts back.
+            if (!comments.isEmpty() && comments.get(0).isBlank()) {
+                comments.remove(0);
+            }
+            pendingComments.clear();
+            sectionName = name;
+            sectionPosition = at;
+            sectionComments = comments;
+            sectionLines = new ArrayList<>();
+        }
+
+        private void entry(String line, int eq, Position at, String rawFirstLine) {
+            if (sectionName == null) {
+                diagnostics.add(Diagnostic.error(at, "assignment \"" + shorten(line) + "\" is outside of any section",
+                        "put a section header such as [Container] above it"));
+                return;
+            }
+            String key = line.substring(0, eq).stripTrailing();
+            int valueStart = eq + 1;
+            while (valueStart < line.length() && Character.isWhitespace(line.charAt(valueStart))) {
+                valueStart++;
+            }
+            String value = line.substring(valueStart);
+            Position valueAt = at.atColumn(at.column() + line.codePointCount(0, valueStart));
+            sectionLines.addAll(pendingComments);
+            pendingComments.clear();
+            sectionLines.add(new Entry(key, value, at, valueAt));
+        }
+
+        private void closeSection() {
+            if (sectionName != null) {
+                sections.add(new Section(sectionName, sectionPosition, sectionComments, sectionLines));
+                sectionName = null;
+            }
+        }
+    }
+
+    static boolean isComment(String strippedLine) {
+        return strippedLine.isEmpty() || strippedLine.charAt(0) == '#' || strippedLine.charAt(0) == ';';
+    }
+
+    /** True when the line ends in a backslash that is not itself escaped ({@code \\} at the end is a literal). */
+    static boolean endsWithUnescapedBackslash(String line) {
+        int n = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+            n++;
+        }
+        return n % 2 == 1;
+    }
+
+    private static boolean onlyBlanks(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int leadingBlankCodePoints(String raw) {
+        int n = 0;
+        for (int i = 0; i < raw.length() && Character.isWhitespace(raw.charAt(i)); i++) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

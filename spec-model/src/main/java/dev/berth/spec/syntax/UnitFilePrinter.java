@@ -1,0 +1,39 @@
+package dev.berth.spec.syntax;
+
+/**
+ * Writes a {@link UnitFile} back as text: comments above each header, {@code [Name]}, then {@code key=value}
+ * lines, and one blank line between sections. For a file already in this canonical form,
+ * {@code print(parse(x))} is {@code x}.
+ */
+public final class UnitFilePrinter {
+
+    private UnitFilePrinter() {
+    }
+
+    public static String print(UnitFile file) {
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (Section s : file.sections()) {
+            if (!first) {
+                out.append('\n');
+            }
+            first = false;
+            for (Comment c : s.leadingComments()) {
+                out.append(c.text()).append('\n');
+            }
+            out.append('[').append(s.name()).append("]\n");
+            for (Line l : s.lines()) {
+                switch (l) {
+                    case Entry e -> out.append(e.key()).append('=').append(e.value()).append('\n');
+                    case Comment c -> out.append(c.text()).append('\n');
+                }
+            }
+        }
+        if (file.sections().isEmpty()) {
+            for (Comment c : file.trailingComments()) {
+                out.append(c.text()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,264 @@
+package dev.berth.spec.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Word splitting and quoting as systemd does it for command lines and lists (systemd.syntax(7),
+ * systemd.service(5) "Command lines"). Written from systemd's documented rules.
+ */
+public final class Words {
+
+    /** How a value is split. */
+    public enum Style {
+        /** Command lines: quotes removed, C escapes ({@code \n}, {@code \x41}, ...) decoded. */
+        EXEC,
+        /** Space-separated lists ({@code WantedBy=}, {@code Sysctl=}): quotes removed, backslashes kept as written. */
+        LIST
+    }
+
+    /** The words of a value, or the first reason it cannot be split. */
+    public record Split(List<String> words, Optional<Problem> problem) {
+        public Split {
+            words = List.copyOf(words);
+        }
+
+        public boolean ok() {
+            return problem.isEmpty();
+        }
+    }
+
+    /** What went wrong, and the offset in the value (in chars) where it was noticed. */
+    public record Problem(int offset, String message, String fix) {
+    }
+
+    private Words() {
+    }
+
+    public static Split split(String value, Style style) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        while (true) {
+            while (i < n && isSeparator(value.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                return new Split(words, Optional.empty());
+            }
+            StringBuilder word = new StringBuilder();
+            char quote = 0;
+            int quoteStart = -1;
+            while (i < n) {
+                char c = value.charAt(i);
+                if (quote == 0 && isSeparator(c)) {
+                    break;
+                }
+                if (c == '\\' && style == Style.EXEC) {
+                    Unescaped u = unescape(value, i);
+                    if (u.problem != null) {
+                        return new Split(words, Optional.of(u.problem));
+                    }
+                    word.appendCodePoint(u.codePoint);
+                    i = u.next;
+                    continue;
+                }
+                // In LIST style a backslash is an ordinary character, kept as written.
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    } else {
+                        word.append(c);
+                    }
+                    i++;
+                    continue;
+                }
+                if (c == '"' || c == '\'') {
+                    quote = c;
+                    quoteStart = i;
+                    i++;
+                    continue;
+                }
+                word.append(c);
+                i++;
+            }
+            if (quote != 0) {
+                return new Split(words, Optional.of(new Problem(quoteStart,
+                        "unbalanced quotes: the " + (quote == '"' ? "double" : "single") + " quote opened here is never closed",
+                        "close the quote, or escape it as \\" + quote)));
+            }
+            words.add(word.toString());
+        }
+    }
+
+    private record Unescaped(int codePoint, int next, Problem problem) {
+    }
+
+    private static Unescaped unescape(String s, int at) {
+        int n = s.length();
+        if (at + 1 >= n) {
+            return new Unescaped(0, at + 1, new Problem(at, "a backslash at the end of the value escapes nothing",
+                    "remove it, or write \\\\ for a literal backslash"));
+        }
+        char c = s.charAt(at + 1);
+        int simple = switch (c) {
+            case 'a' -> 0x07;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'v' -> 0x0b;
+            case '\\' -> '\\';
+            case '"' -> '"';
+            case '\'' -> '\'';
+            case 's' -> ' ';
+            default -> -1;
+        };
+        if (simple >= 0) {
+            return new Unescaped(simple, at + 2, null);
+        }
+        int digits;
+        int radix;
+        int start = at + 2;
+        switch (c) {
+            case 'x' -> { digits = 2; radix = 16; }
+            case 'u' -> { digits = 4; radix = 16; }
+            case 'U' -> { digits = 8; radix = 16; }
+            default -> {
+                if (c >= '0' && c <= '7') {
+                    digits = 3;
+                    radix = 8;
+                    start = at + 1;
+                } else {
+                    return new Unescaped(0, at + 2, new Problem(at, "unknown escape sequence \\" + c,
+                            "write \\\\" + c + " for a literal backslash followed by '" + c + "'"));
+                }
+            }
+        }
+        if (start + digits > n) {
+            return new Unescaped(0, n, new Problem(at, "escape sequence \\" + c + " is cut short",
+                    "it needs " + digits + (radix == 16 ? " hexadecimal" : " octal") + " digits"));
+        }
+        int cp;
+        try {
+            cp = Integer.parseUnsignedInt(s.substring(start, start + digits), radix);
+        } catch (NumberFormatException e) {
+            return new Unescaped(0, start + digits, new Problem(at, "escape sequence \\" + s.substring(at + 1, start + digits)
+                    + " has invalid digits", "it needs " + digits + (radix == 16 ? " hexadecimal" : " octal") + " digits"));
+        }
+        if (cp == 0) {
+            return new Unescaped(0, start + digits, new Problem(at, "escape sequence produces a NUL character, which is not allowed",
+                    "remove it"));
+        }
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || (radix == 8 && cp > 0xff)) {
+            return new Unescaped(0, start + digits, new Problem(at, "escape sequence \\" + s.substring(at + 1, start + digits)
+                    + " is not a valid character", null));
+        }
+        return new Unescaped(cp, start + digits, null);
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /**
+     * Quotes words for a command line so that systemd hands each one to the program exactly as given:
+     * spaces, quotes, {@code $}, {@code %} and backslashes survive the round trip through systemd's parser.
+     * A word needing quotes is written in double quotes with C escapes. {@code $} and {@code %} are left as
+     * they are: they are the user's deliberate variable references and specifiers, passed through for systemd
+     * to expand, as Quadlet does.
+     */
+    public static String join(List<String> words) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            appendQuoted(out, words.get(i));
+        }
+        return out.toString();
+    }
+
+    public static String quote(String word) {
+        StringBuilder out = new StringBuilder();
+        appendQuoted(out, word);
+        return out.toString();
+    }
+
+    private static void appendQuoted(StringBuilder out, String word) {
+        if (word.isEmpty()) {
+            out.append("\"\"");
+            return;
+        }
+        if (!needsQuoting(word)) {
+            out.append(word);
+            return;
+        }
+        out.append('"');
+        appendEscaped(out, word, false);
+        out.append('"');
+    }
+
+    static boolean needsQuoting(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (needsEscape(word.charAt(i), false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean needsEscape(char c, boolean path) {
+        if (c > 128) {
+            return false;
+        }
+        return Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\'' || c == '\\'
+                || (path && (c == '-' || c == '/'));
+    }
+
+    private static void appendEscaped(StringBuilder out, String word, boolean path) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!needsEscape(c, path)) {
+                out.append(c);
+                continue;
+            }
+            switch (c) {
+                case 0x07 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0x0b -> out.append("\\v");
+                case '\f' -> out.append("\\f");
+                case '\\' -> out.append("\\\\");
+                case ' ' -> out.append(' ');
+                case '"' -> out.append("\\\"");
+                case '\'' -> out.append('\'');
+                case '/' -> {
+                    if (i != 0) {
+                        out.append('-');
+                    }
+                }
+                default -> out.append(String.format("\\x%02x", (int) c));
+            }
+        }
+    }
+
+    /**
+     * A value for a single-value key such as {@code RequiresMountsFor=}: quoted only when it has characters
+     * systemd would otherwise split or unescape.
+     */
+    public static String quoteValue(String value) {
+        return quote(value);
+    }
+
+    /** systemd-escape style path escaping used by Quadlet for unit names derived from paths. */
+    public static String escapePath(String path) {
+        StringBuilder out = new StringBuilder();
+        appendEscaped(out, path, true);
+        return out.toString();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.berth.generator;
+
+import dev.berth.spec.quadlet.KeyCatalog;
+import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.quadlet.UnitKind;
+import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Section;
+import dev.berth.spec.syntax.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Steps every kind's translation shares. Each translator calls them in the order its output needs. */
+public final class CommonSteps {
+
+    static final String UNIT = "Unit";
+    static final String SERVICE = "Service";
+    static final String INSTALL = "Install";
+    static final String QUADLET = "Quadlet";
+
+    /** The {@code [Unit]} keys whose values name units, so that naming a Quadlet file there works. */
+    static final List<String> DEPENDENCY_KEYS = List.of("After", "Before", "BindsTo", "Conflicts", "OnFailure",
+            "OnSuccess", "PartOf", "PropagatesReloadTo", "PropagatesStopTo", "ReloadPropagatedFrom", "Requires",
+            "Requisite", "StopPropagatedFrom", "Upholds", "Wants");
+
+    private CommonSteps() {
+    }
+
+    /** The main section of the file, merged, for reading values. */
+    public static SectionReader main(TranslationContext ctx) {
+        SourceUnit u = ctx.unit();
+        Section s = u.file().section(u.kind().section())
+                .orElse(new Section(u.kind().section(), dev.berth.spec.Position.ofFile(u.path()), List.of()));
+        return new SectionReader(s, ctx.sink());
+    }
+
+    public static SectionReader quadletSection(TranslationContext ctx) {
+        SourceUnit u = ctx.unit();
+        Section s = u.file().section(QUADLET)
+                .orElse(new Section(QUADLET, dev.berth.spec.Position.ofFile(u.path()), List.of()));
+        return new SectionReader(s, ctx.sink());
+    }
+
+    /**
+     * Reports every key of the main and {@code [Quadlet]} sections that berth does not know, each at its own
+     * position with a suggestion (Quadlet stops at the first one and gives no position). Returns false when
+     * the main section is missing.
+     */
+    public static boolean checkKeys(TranslationContext ctx) {
+        SourceUnit u = ctx.unit();
+        String mainName = u.kind().section();
+        if (!u.file().hasSection(mainName)) {
+            ctx.error(dev.berth.spec.Position.ofFile(u.path()).atColumn(0),
+                    "a ." + u.kind().extension() + " file needs a [" + mainName + "] section",
+                    "add a [" + mainName + "] section");
+            return false;
+        }
+        for (String section : List.of(mainName, QUADLET)) {
+            for (Section s : u.file().sections()) {
+                if (!s.name().equals(section)) {
+                    continue;
+                }
+                for (Entry e : s.entries()) {
+                    if (KeyCatalog.find(section, e.key()).isEmpty()) {
+                        Optional<String> fix = KeyCatalog.suggestion(section, e.key());
+                        ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
+                                fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@code [Container]} → {@code [X-Container]} and {@code [Quadlet]} → {@code [X-Quadlet]}: kept, but ignored by systemd. */
+    public static void renameSections(ServiceBuilder service, UnitKind kind) {
+        service.rename(kind.section(), kind.generatedSection());
+        service.rename(QUADLET, "X-" + QUADLET);
+    }
+
+    /** {@code Wants=} and {@code After=} the network being online, first in {@code [Unit]}, unless disabled. */
+    public static void defaultDependencies(ServiceBuilder service, TranslationContext ctx) {
+        if (!quadletSection(ctx).bool("DefaultDependencies", true)) {
+            return;
+        }
+        String target = ctx.options().user() ? "podman-user-wait-network-online.service" : "network-online.target";
+        service.prepend(UNIT, "After", target);
+        service.prepend(UNIT, "Wants", target);
+    }
+
+    /** {@code podman [--module=M]... [GlobalArgs...]}, the start of every podman command a unit runs. */
+    public static PodmanCommand basePodman(TranslationContext ctx) {
+        SectionReader main = main(ctx);
+        PodmanCommand cmd = ctx.podman();
+        for (String module : main.list("ContainersConfModule")) {
+            cmd.add("--module=" + module);
+        }
+        cmd.addAll(main.args("GlobalArgs"));
+        return cmd;
+    }
+
+    /**
+     * Rewrites {@code [Unit]} dependency values that name Quadlet files ({@code After=db.container}) to the
+     * services those files become, and reports names of Quadlet files that do not exist.
+     */
+    public static void translateUnitDependencies(ServiceBuilder service, TranslationContext ctx) {
+        for (String key : DEPENDENCY_KEYS) {
+            List<Entry> entries = new ArrayList<>();
+            for (Entry e : service.entries(UNIT)) {
+                if (e.key().equals(key)) {
+                    entries.add(e);
+                }
+            }
+            boolean translated = false;
+            List<String> words = new ArrayList<>();
+            for (Entry e : entries) {
+                if (e.isEmptyAssignment()) {
+                    words.clear();
+                    continue;
+                }
+                for (String w : Words.split(e.value(), Words.Style.LIST).words()) {
+                    if (UnitKind.ofFileName(w).isPresent()) {
+                        Optional<UnitInfo> info = ctx.index().find(w);
+                        if (info.isEmpty()) {
+                            ctx.error(e.valuePosition(), "[Unit] " + key + "= names " + w + ", but there is no such Quadlet file",
+                                    "create " + w + " in one of the unit directories, or fix the name");
+                            words.add(w);
+                        } else {
+                            words.add(info.get().serviceFileName());
+                        }
+                        translated = true;
+                    } else {
+                        words.add(w);
+                    }
+                }
+            }
+            if (translated) {
+                service.replaceAll(UNIT, key, String.join(" ", words));
+            }
+        }
+    }
+
+    /** {@code SyslogIdentifier=%N}, {@code Type=oneshot} and optionally {@code RemainAfterExit=yes}, each unless set. */
+    public static void oneshotDefaults(ServiceBuilder service, boolean remainAfterExit) {
+        service.setDefault(SERVICE, "SyslogIdentifier", "%N");
+        service.setDefault(SERVICE, "Type", "oneshot");
+        if (remainAfterExit) {
+            service.setDefault(SERVICE, "RemainAfterExit", "yes");
+        }
+    }
+
+    /** Whether a path starts with a systemd specifier such as {@code %h}; those are left for systemd to expand. */
+    public static boolean startsWithSpecifier(String path) {
+        return path.length() >= 2 && path.charAt(0) == '%' && path.charAt(1) != '%';
+    }
+
+    /** Makes a relative path absolute against the unit's directory; specifier paths stay as written. */
+    public static String absolutePath(TranslationContext ctx, String path) {
+        if (path.startsWith("/") || startsWithSpecifier(path)) {
+            return path;
+        }
+        return normalize(ctx.unit().directory() + "/" + path);
+    }
+
+    /** Like Go's filepath.Clean for absolute paths: removes {@code .}, {@code ..} and doubled slashes. */
+    public static String normalize(String absolute) {
+        List<String> parts = new ArrayList<>();
+        for (String p : absolute.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+                continue;
+            }
+            parts.add(p);
+        }
+        return "/" + String.join("/", parts);
+    }
+}

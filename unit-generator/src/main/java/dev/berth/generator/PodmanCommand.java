@@ -1,0 +1,52 @@
+package dev.berth.generator;
+
+import dev.berth.spec.syntax.Words;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A podman command line being assembled as a list of words, never as one string, so that nothing a
+ * user writes can change where one argument ends and the next begins. {@link #toExecLine()} quotes the words
+ * so that systemd passes each one to podman unchanged.
+ */
+public final class PodmanCommand {
+    private final List<String> words = new ArrayList<>();
+
+    public PodmanCommand(String podman) {
+        words.add(podman);
+    }
+
+    public PodmanCommand add(String... args) {
+        words.addAll(List.of(args));
+        return this;
+    }
+
+    public PodmanCommand addAll(List<String> args) {
+        words.addAll(args);
+        return this;
+    }
+
+    /** {@code flag value}, once per value. */
+    public PodmanCommand addEach(String flag, List<String> values) {
+        for (String v : values) {
+            words.add(flag);
+            words.add(v);
+        }
+        return this;
+    }
+
+    public List<String> words() {
+        return List.copyOf(words);
+    }
+
+    public String toExecLine() {
+        return Words.join(words);
+    }
+
+    /** The same command with {@code prefix} before the program, as in {@code ExecStopPost=-/usr/bin/podman ...}. */
+    public String toExecLine(String prefix) {
+        List<String> copy = new ArrayList<>(words);
+        copy.set(0, prefix + copy.get(0));
+        return Words.join(copy);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.berth.generator;
+
+import dev.berth.spec.Diagnostic;
+import dev.berth.spec.Position;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one file's translation may consult, and where it reports problems. One context per file, so a
+ * failure in one never leaks into another.
+ */
+public final class TranslationContext {
+    private final SourceUnit unit;
+    private final GeneratorOptions options;
+    private final UnitIndex index;
+    private final HostView host;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    public TranslationContext(SourceUnit unit, GeneratorOptions options, UnitIndex index, HostView host) {
+        this.unit = unit;
+        this.options = options;
+        this.index = index;
+        this.host = host;
+    }
+
+    public SourceUnit unit() {
+        return unit;
+    }
+
+    public GeneratorOptions options() {
+        return options;
+    }
+
+    public UnitIndex index() {
+        return index;
+    }
+
+    public HostView host() {
+        return host;
+    }
+
+    /** The live list translators and readers report into. */
+    public List<Diagnostic> sink() {
+        return diagnostics;
+    }
+
+    public void error(Position at, String message) {
+        diagnostics.add(Diagnostic.error(at, message));
+    }
+
+    public void error(Position at, String message, String fix) {
+        diagnostics.add(Diagnostic.error(at, message, fix));
+    }
+
+    public void warning(Position at, String message) {
+        diagnostics.add(Diagnostic.warning(at, message));
+    }
+
+    public void warning(Position at, String message, String fix) {
+        diagnostics.add(Diagnostic.warning(at, message, fix));
+    }
+
+    public boolean failed() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return List.copyOf(diagnostics);
+    }
+
+    public PodmanCommand podman() {
+        return new PodmanCommand(options.podman());
+    }
+}

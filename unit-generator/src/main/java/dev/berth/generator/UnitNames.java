@@ -1,0 +1,76 @@
+package dev.berth.generator;
+
+import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.quadlet.UnitKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The naming rules: which service a file becomes and which podman object it creates. */
+public final class UnitNames {
+
+    private UnitNames() {
+    }
+
+    static SectionReader main(SourceUnit u) {
+        return new SectionReader(u.file().section(u.kind().section())
+                .orElse(new dev.berth.spec.syntax.Section(u.kind().section(),
+                        dev.berth.spec.Position.ofFile(u.path()), List.of())), new ArrayList<>());
+    }
+
+    /** {@code ServiceName=} verbatim, else the base name plus the kind's suffix ({@code db.volume} → {@code db-volume}). */
+    public static String serviceName(SourceUnit u) {
+        Optional<String> explicit = main(u).single("ServiceName");
+        if (explicit.isPresent()) {
+            return explicit.get();
+        }
+        return u.baseName() + u.kind().serviceSuffix();
+    }
+
+    /** The podman object's name, where it can be known before translation. */
+    public static Optional<String> resourceName(SourceUnit u) {
+        SectionReader s = main(u);
+        return switch (u.kind()) {
+            case CONTAINER -> {
+                String name = containerName(u);
+                String resolved = name.replace("%N", serviceName(u));
+                yield resolved.contains("%") ? Optional.empty() : Optional.of(resolved);
+            }
+            case VOLUME -> Optional.of(s.single("VolumeName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
+            case NETWORK -> Optional.of(s.single("NetworkName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
+            case POD -> Optional.of(s.single("PodName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
+            case IMAGE -> s.single("ImageTag").filter(v -> !v.isEmpty()).or(() -> s.single("Image"));
+            case BUILD -> s.list("ImageTag").stream().findFirst();
+            case ARTIFACT -> s.single("Artifact");
+            case KUBE -> Optional.empty();
+        };
+    }
+
+    /** {@code ContainerName=}, else {@code systemd-%N} ({@code systemd-%p_%i} for templates and instances). */
+    public static String containerName(SourceUnit u) {
+        Optional<String> explicit = main(u).single("ContainerName").filter(v -> !v.isEmpty());
+        if (explicit.isPresent()) {
+            return explicit.get();
+        }
+        return u.fileName().contains("@") ? "systemd-%p_%i" : "systemd-%N";
+    }
+
+    /** For each {@code .pod} file name, the services of the containers that name it in {@code Pod=} and start with it. */
+    static Map<String, List<String>> podMembers(List<SourceUnit> units) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (SourceUnit u : units) {
+            if (u.kind() != UnitKind.CONTAINER) {
+                continue;
+            }
+            SectionReader s = main(u);
+            Optional<String> pod = s.single("Pod");
+            if (pod.isEmpty() || !s.bool("StartWithPod", true) || u.isTemplate()) {
+                continue;
+            }
+            out.computeIfAbsent(pod.get(), p -> new ArrayList<>()).add(serviceName(u) + ".service");
+        }
+        return out;
+    }
+}
