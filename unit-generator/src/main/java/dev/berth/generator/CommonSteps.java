@@ -47,9 +47,17 @@ public final class CommonSteps {
      * the main section is missing.
      */
     public static boolean checkKeys(TranslationContext ctx) {
+        return checkKeys(ctx, true);
+    }
+
+    /**
+     * {@link #checkKeys(TranslationContext)}, where {@code sectionRequired=false} accepts a file without its main
+     * section (Quadlet accepts an empty {@code .volume}, {@code .network} or {@code .pod}) and returns true then.
+     */
+    public static boolean checkKeys(TranslationContext ctx, boolean sectionRequired) {
         SourceUnit u = ctx.unit();
         String mainName = u.kind().section();
-        if (!u.file().hasSection(mainName)) {
+        if (sectionRequired && !u.file().hasSection(mainName)) {
             ctx.error(dev.berth.spec.Position.ofFile(u.path()).atColumn(0),
                     "a ." + u.kind().extension() + " file needs a [" + mainName + "] section",
                     "add a [" + mainName + "] section");

@@ -1,13 +1,40 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.Optional;
 
-/** {@code .image} files. Not written yet. */
+/**
+ * {@code .image} files: a oneshot service that runs {@code podman image pull} (Quadlet 5.4.2's ConvertImage,
+ * plus the newer {@code Policy=}, {@code Retry=} and {@code RetryDelay=} keys).
+ */
 final class ImageTranslator implements Translator {
+
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
-        ctx.error(dev.berth.spec.Position.ofFile(unit.path()), "." + unit.kind().extension() + " files are not supported yet");
-        return Optional.empty();
+        if (!CommonSteps.checkKeys(ctx, true)) {
+            return Optional.empty();
+        }
+        SectionReader image = CommonSteps.main(ctx);
+        ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
+        Optional<String> imageName = image.single("Image").filter(i -> !i.isEmpty());
+        if (imageName.isEmpty()) {
+            ctx.error(image.positionOf("Image"), image.has("Image") ? "Image= is empty" : "a .image file needs Image=",
+                    "add Image=<image to pull>");
+            return Optional.empty();
+        }
+        ImageNames.warnIfShortName(ctx, image, "Image");
+
+        PodmanCommand podman = CommonSteps.basePodman(ctx).add("image", "pull");
+        SimpleFlags.singles(image, podman, "Arch", "--arch", "AuthFile", "--authfile", "CertDir", "--cert-dir",
+                "Creds", "--creds", "DecryptionKey", "--decryption-key", "OS", "--os", "Policy", "--policy",
+                "Variant", "--variant", "Retry", "--retry", "RetryDelay", "--retry-delay");
+        SimpleFlags.booleans(image, podman, "AllTags", "--all-tags", "TLSVerify", "--tls-verify");
+        PodmanArgs.add(image, podman);
+        podman.add(imageName.get());
+
+        service.add(CommonSteps.SERVICE, "ExecStart", podman.toExecLine());
+        CommonSteps.oneshotDefaults(service, true);
+        return ctx.failed() ? Optional.empty() : Optional.of(service.build());
     }
 }

@@ -45,6 +45,11 @@ public final class ServiceBuilder {
             g.lines.addAll(s.lines());
             groups.add(g);
         }
+        if (groups.isEmpty()) {
+            // Quadlet keeps a nameless section for a file without any section; it prints as nothing, but
+            // the blank line separating it from the next section stays, so the unit starts with a blank line.
+            groups.add(new Group("", origin));
+        }
     }
 
     public String fileName() {

@@ -21,6 +21,10 @@ public final class UnitFilePrinter {
             for (Comment c : s.leadingComments()) {
                 out.append(c.text()).append('\n');
             }
+            if (s.name().isEmpty()) {
+                // The nameless section of a generated unit whose source had no section: only its comments print.
+                continue;
+            }
             out.append('[').append(s.name()).append("]\n");
             for (Line l : s.lines()) {
                 switch (l) {

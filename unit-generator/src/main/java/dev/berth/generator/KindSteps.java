@@ -1,0 +1,75 @@
+package dev.berth.generator;
+
+import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.syntax.Entry;
+import java.util.Optional;
+
+/**
+ * Steps the volume, network, image, build, artifact, pod and kube translations share: the opening of the
+ * service in Quadlet 5.4.2's order and where their problems are reported. The argument helpers they use are
+ * shared with {@code .container} ({@link SimpleFlags}, {@link KeyValueArguments}, {@link NetworkArguments}...).
+ */
+final class KindSteps {
+
+    /** Where Quadlet 5.4.2 puts {@code SourcePath=} relative to {@code RequiresMountsFor=%t/containers}. */
+    enum UnitOrder {
+        /** Every kind but {@code .build}. */
+        SOURCE_PATH_FIRST,
+        /** {@code .build}: ConvertBuild adds the mount requirement before the source path. */
+        MOUNTS_FIRST
+    }
+
+    private KindSteps() {
+    }
+
+    /**
+     * The service as a copy of the source with the common {@code [Unit]} lines: dependency names translated,
+     * the network-online dependency, {@code SourcePath=} and {@code RequiresMountsFor=%t/containers}; the main
+     * and {@code [Quadlet]} sections renamed to {@code X-...}.
+     */
+    static ServiceBuilder openService(TranslationContext ctx, UnitOrder order) {
+        SourceUnit unit = ctx.unit();
+        checkServiceName(ctx);
+        ServiceBuilder service = new ServiceBuilder(serviceFileName(ctx), unit.file());
+        // Quadlet 5.4.2 does not translate [Unit] dependencies on Quadlet files; later Quadlets do it first,
+        // before the default dependencies are prepended.
+        CommonSteps.translateUnitDependencies(service, ctx);
+        CommonSteps.defaultDependencies(service, ctx);
+        if (order == UnitOrder.MOUNTS_FIRST) {
+            service.add(CommonSteps.UNIT, "RequiresMountsFor", "%t/containers");
+            service.add(CommonSteps.UNIT, "SourcePath", unit.path());
+        } else {
+            service.add(CommonSteps.UNIT, "SourcePath", unit.path());
+            service.add(CommonSteps.UNIT, "RequiresMountsFor", "%t/containers");
+        }
+        CommonSteps.renameSections(service, unit.kind());
+        return service;
+    }
+
+    static String serviceFileName(TranslationContext ctx) {
+        return ctx.index().find(ctx.unit().fileName()).map(UnitInfo::serviceFileName)
+                .orElseGet(() -> UnitNames.serviceName(ctx.unit()) + ".service");
+    }
+
+    /** {@code ServiceName=} with an empty value names the service {@code .service} in Quadlet; berth refuses it. */
+    static void checkServiceName(TranslationContext ctx) {
+        SectionReader main = CommonSteps.main(ctx);
+        Optional<String> name = main.single("ServiceName");
+        if (name.isPresent() && name.get().isBlank()) {
+            ctx.error(main.positionOf("ServiceName"), "ServiceName= is empty, which would name the service '.service'",
+                    "remove the line to get the default name '" + ctx.unit().baseName() + ctx.unit().kind().serviceSuffix()
+                            + "', or give a name");
+        }
+    }
+
+    /** Where a problem with the whole main section is reported: its header, or the file when it is missing. */
+    static Position sectionPosition(TranslationContext ctx) {
+        return CommonSteps.main(ctx).section().position();
+    }
+
+    /** Where a problem with the value of {@code key} is reported: its value, or the section when unset. */
+    static Position valuePosition(SectionReader r, String key) {
+        return r.lastEntry(key).map(Entry::valuePosition).orElse(r.section().position());
+    }
+}
