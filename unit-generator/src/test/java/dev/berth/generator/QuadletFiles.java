@@ -82,18 +82,28 @@ final class QuadletFiles {
         return this;
     }
 
-    Result translate(String fileName) {
+    /** The files as parsed, with the parse problems of {@code fileName} added to {@code problems}. */
+    List<SourceUnit> units(String fileName, List<Diagnostic> problems) {
         List<SourceUnit> units = new ArrayList<>();
-        List<Diagnostic> parseProblems = new ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             String path = DIR + "/" + f.getKey();
             ParsedUnitFile parsed = UnitFileParser.parse(path, f.getValue());
             if (f.getKey().equals(fileName)) {
-                parseProblems.addAll(parsed.diagnostics());
+                problems.addAll(parsed.diagnostics());
             }
             UnitKind kind = UnitKind.ofFileName(f.getKey()).orElseThrow();
             units.add(new SourceUnit(f.getKey(), path, DIR, kind, parsed.file()));
         }
+        return units;
+    }
+
+    UnitIndex index() {
+        return UnitIndex.of(units("", new ArrayList<>()));
+    }
+
+    Result translate(String fileName) {
+        List<Diagnostic> parseProblems = new ArrayList<>();
+        List<SourceUnit> units = units(fileName, parseProblems);
         UnitIndex index = UnitIndex.of(units);
         SourceUnit unit = units.stream().filter(u -> u.fileName().equals(fileName)).findFirst().orElseThrow();
         TranslationContext ctx = new TranslationContext(unit, options, index, existing::contains);
