@@ -18,9 +18,36 @@ SELF="$HERE/$(basename "${BASH_SOURCE[0]}")"
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 
+# Read-only bind mounts of host directories into the copy, at the same path
+# (RUN/binds: one absolute host directory per line, written by install-berth.sh
+# for the JDK). Done on every boot, before pivot_root, so they are in place
+# before systemd runs its generators. A path whose target would resolve outside
+# the copy (a symlink in the rootfs) is refused, so nothing is ever created or
+# mounted outside it.
+ro_binds() {
+    local dir list=$2 src target
+    dir=$(readlink -f -- "$1")
+    [[ -f $list ]] || return 0
+    while IFS= read -r src || [[ -n $src ]]; do
+        [[ -z $src || $src == \#* ]] && continue
+        if [[ $src != /?* || $src == *//* || /$src/ == */../* || /$src/ == */./* || ! -d $src ]]; then
+            echo "inner: ignoring bind '$src' (not an absolute, normalised, existing directory)" >&2
+            continue
+        fi
+        target=$(readlink -m -- "$dir$src")
+        if [[ $target != "$dir"/?* ]]; then
+            echo "inner: ignoring bind '$src' (resolves outside the copy: $target)" >&2
+            continue
+        fi
+        mkdir -p -- "$target"
+        mount --bind -- "$src" "$target"
+        mount -o remount,bind,ro -- "$target"
+    done <"$list"
+}
+
 # Runs as the first process of the new pid namespace (the child of unshare).
 inner() {
-    local dir=$1 pidfile=$2 k v rest hostpid=
+    local dir=$1 pidfile=$2 binds=${3:-} k v rest hostpid=
     # Our PID as the host sees it (this /proc is still the host's).
     while read -r k v rest; do
         [[ $k == NSpid: ]] && { hostpid=$v; break; }
@@ -38,6 +65,7 @@ inner() {
     set -e
     mount --make-rprivate /
     mount --bind "$dir" "$dir"                 # pivot_root needs a mount point
+    ro_binds "$dir" "$binds"
     mount -t proc proc "$dir/proc"
     mount --rbind /dev "$dir/dev"
     mount -t sysfs sysfs "$dir/sys"
@@ -117,7 +145,7 @@ main() {
     local t0 ushare
     t0=$(date +%s)
     setsid unshare --pid --fork --mount --uts --ipc --net -- \
-        bash "$SELF" --inner "$RUN/root" "$RUN/inner.pid" \
+        bash "$SELF" --inner "$RUN/root" "$RUN/inner.pid" "$RUN/binds" \
         </dev/null >>"$RUN/boot.log" 2>&1 6<&- 7>&- 9>&- &
     ushare=$!
     echo "$ushare $(th_starttime "$ushare" || echo 0)" >"$RUN/unshare.pid"

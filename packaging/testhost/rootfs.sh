@@ -23,8 +23,12 @@ KEEP=${BERTH_TESTHOST_KEEP:-2}
 SUITE=trixie
 INCLUDE=systemd,systemd-sysv,dbus,podman,runc,crun,iproute2,procps,nftables,iptables,busybox-static,curl
 # Installed after debootstrap, from trixie: what later rootless tests need
-# (newuidmap/newgidmap for the subuid ranges; pasta for rootless networking).
-EXTRA_PACKAGES="uidmap passt"
+# (newuidmap/newgidmap for the subuid ranges; pasta for rootless networking);
+# aardvark-dns, netavark's DNS server for networks made with `podman network
+# create` (DNS is on by default there): without it netavark's teardown fails
+# ("remove aardvark entries: No such file or directory"), so does the
+# `podman rm` of a Quadlet unit's ExecStop, and the stopped unit ends "failed".
+EXTRA_PACKAGES="uidmap passt aardvark-dns"
 WANT_PODMAN='podman version 5.4.2'
 WANT_CRIU_RE='^Version: 4\.2(\.|$)'
 
@@ -235,7 +239,7 @@ inner_build() {
     rm -rf "$dir/tmp/berth-quadlet-check"
 
     chroot_run "$dir" dpkg-query -W -f '${Package}=${Version}\n' \
-        systemd podman runc crun criu conmon netavark passt busybox-static \
+        systemd podman runc crun criu conmon netavark aardvark-dns passt busybox-static \
         >"$img/versions"
     log "versions: $(tr '\n' ' ' <"$img/versions")"
 
