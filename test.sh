@@ -3,7 +3,10 @@
 #   level 1: unit tests, and the corpus checked against recorded Quadlet 5.4.2 output (no root needed)
 #   level 2: the differential suite: the same corpus through the live reference Quadlet 5.4.2 in the
 #            test-host root filesystem, and through berth (needs root for chroot; builds the rootfs if missing)
-# Pass --level1 to run only level 1.
+#   level 3: the end-to-end suite: the test host booted (systemd 257 as PID 1 of fresh namespaces, see
+#            packaging/testhost/README.md), berth installed as its only generator, and the units berth generates
+#            started, killed, restarted and rebooted under that systemd (needs root)
+# Pass --level1 to run only level 1, --level3 to run only level 3.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,17 +17,39 @@ if [[ ! -x $JAVA_HOME/bin/java ]]; then
 fi
 export PATH=$JAVA_HOME/bin:$PATH
 
-echo "== level 1: unit tests"
-mvn -B -ntp install
+level=${1:-all}
 
-if [[ ${1:-} == --level1 ]]; then
+if [[ $level != --level3 ]]; then
+  echo "== level 1: unit tests"
+  mvn -B -ntp install
+fi
+
+if [[ $level == --level1 ]]; then
   exit 0
 fi
 
-echo "== level 2: differential tests against the reference Quadlet 5.4.2"
 rootfs=$(bash packaging/testhost/rootfs.sh | tail -n 1)
 if [[ ! -x $rootfs/usr/libexec/podman/quadlet ]]; then
   echo "test.sh: the test-host rootfs at '$rootfs' has no reference Quadlet" >&2
   exit 1
 fi
-mvn -B -ntp -Pdifferential -pl unit-generator test -Dberth.testhost.rootfs="$rootfs"
+
+if [[ $level != --level3 ]]; then
+  echo "== level 2: differential tests against the reference Quadlet 5.4.2"
+  mvn -B -ntp -Pdifferential -pl unit-generator test -Dberth.testhost.rootfs="$rootfs"
+fi
+
+echo "== level 3: end-to-end tests in the booted test host"
+# A run directory of this invocation's own, so the trap can only ever destroy the test host this run booted
+# (the suite destroys it itself; the trap covers a failure or an interrupt on the way).
+e2e_run=/var/tmp/berth-testhost/e2e-$$
+destroy_e2e() {
+  if [[ -d $e2e_run ]]; then
+    BERTH_TESTHOST_RUN=$e2e_run bash packaging/testhost/destroy.sh || true
+  fi
+  rm -f -- "$e2e_run.lock"
+}
+trap destroy_e2e EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+mvn -B -ntp -Pe2e -pl cli -am verify -Dberth.testhost.rootfs="$rootfs" -Dberth.testhost.run="$e2e_run"

@@ -60,6 +60,12 @@ class RebootE2ETest {
         host.reboot();
         assertNotEquals(initBefore, host.initPid(), "reboot.sh did not boot a new init");
 
+        // At boot, systemd ran berth's generator with the JDK that boot.sh bound in again before pivot_root.
+        assertTrue(host.run("findmnt", "-n", "-o", "OPTIONS", "--target", "/usr/lib/jvm/temurin-25-jdk-amd64")
+                .startsWith("ro"));
+        assertTrue(host.run("head", "-n", "3", "/run/systemd/generator/boot-web.service")
+                .contains("berth-generator"));
+
         // No command is given: only observe.
         host.await(Duration.ofSeconds(90), () -> host.property("boot-web.service", "ActiveState").equals("active"),
                 () -> host.diagnose("boot-web.service"));
