@@ -27,8 +27,11 @@ INCLUDE=systemd,systemd-sysv,dbus,podman,runc,crun,iproute2,procps,nftables,ipta
 # aardvark-dns, netavark's DNS server for networks made with `podman network
 # create` (DNS is on by default there): without it netavark's teardown fails
 # ("remove aardvark entries: No such file or directory"), so does the
-# `podman rm` of a Quadlet unit's ExecStop, and the stopped unit ends "failed".
-EXTRA_PACKAGES="uidmap passt aardvark-dns"
+# `podman rm` of a Quadlet unit's ExecStop, and the stopped unit ends "failed";
+# libpam-systemd and dbus-user-session, without which user@UID.service (a
+# lingering user's systemd, where rootless units run) fails at once
+# ("$XDG_RUNTIME_DIR is not set": no pam_systemd) and has no user bus.
+EXTRA_PACKAGES="uidmap passt aardvark-dns libpam-systemd dbus-user-session"
 WANT_PODMAN='podman version 5.4.2'
 WANT_CRIU_RE='^Version: 4\.2(\.|$)'
 
