@@ -104,6 +104,14 @@ main() {
         fi
     done
 
+    # The same, wherever the other host's run directory is: every test host's systemd
+    # puts itself into init.scope of the shared unified hierarchy.
+    local procs=
+    [[ -r $UNIFIED/init.scope/cgroup.procs ]] && procs=$(tr '\n' ' ' <"$UNIFIED/init.scope/cgroup.procs")
+    if [[ -n ${procs// /} ]] && ! th_alive "$RUN/init.pid"; then
+        th_die "another test host is running (pid ${procs% } in $UNIFIED/init.scope); only one at a time"
+    fi
+
     mkdir -p "$RUN"
     exec 7>"$RUN/.lock"
     flock -n 7 || th_die "another boot/kill/destroy is in progress on $RUN"
