@@ -72,4 +72,14 @@ final class KindSteps {
     static Position valuePosition(SectionReader r, String key) {
         return r.lastEntry(key).map(Entry::valuePosition).orElse(r.section().position());
     }
+
+    /**
+     * A section of the source file as written (drop-ins merged), for reading it; problems reading it are not
+     * reported, since the section is copied to the unit unchanged.
+     */
+    static SectionReader sourceSection(TranslationContext ctx, String name) {
+        return ctx.unit().file().section(name)
+                .map(s -> new SectionReader(s, new java.util.ArrayList<>()))
+                .orElseGet(() -> SectionReader.empty(name, ctx.unit().path(), new java.util.ArrayList<>()));
+    }
 }
