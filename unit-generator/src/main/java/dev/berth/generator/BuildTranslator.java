@@ -43,7 +43,11 @@ final class BuildTranslator implements Translator {
 
         // The Containerfile comes from File=, from the context named by SetWorkingDirectory=, or from the
         // working directory; the context (or working directory) must be the last argument.
-        String context = WorkingDirectories.apply(ctx, build, service, List.of());
+        Optional<String> resolvedContext = WorkingDirectories.apply(ctx, build, service, List.of());
+        if (resolvedContext.isEmpty()) {
+            return Optional.empty();
+        }
+        String context = resolvedContext.get();
         String workingDirectory = service.lookup(CommonSteps.SERVICE, "WorkingDirectory").orElse("");
         String file = build.single("File").orElse("");
         if (workingDirectory.isEmpty() && file.isEmpty() && context.isEmpty()) {

@@ -14,12 +14,12 @@ final class TemplateNames {
     }
 
     /**
-     * Warns when a template or instance {@code .volume}/{@code .network} gets its object's default name, which is
-     * the same for every instance.
+     * Warns when a template {@code .volume}/{@code .network} gets its object's default name, which is the same for
+     * every instance. (An instance file, {@code data@1.volume}, gets a name of its own, {@code systemd-data@1}.)
      */
     static void warnSharedTemplateResource(TranslationContext ctx, String nameKey, String object) {
         SourceUnit unit = ctx.unit();
-        if (!unit.isTemplateOrInstance()) {
+        if (!unit.isTemplate()) {
             return;
         }
         SectionReader main = CommonSteps.main(ctx);
@@ -28,7 +28,7 @@ final class TemplateNames {
         }
         String name = UnitNames.resourceName(unit).orElse("");
         ctx.warning(KindSteps.sectionPosition(ctx), unit.fileName() + " becomes " + KindSteps.serviceFileName(ctx)
-                        + " and one " + object + " named " + name + " that is not specific to an instance"
+                        + " and one " + object + " named " + name + " that all instances share"
                         + " (as in Quadlet 5.4.2; Podman 5.7 and later create one " + object + " per instance)",
                 object.equals("volume")
                         ? "to get one volume per instance, name it in the template container instead, for example"

@@ -28,15 +28,15 @@ final class WorkingDirectories {
     }
 
     /**
-     * Applies {@code SetWorkingDirectory=} to {@code service} and returns the build context it names, empty for
-     * none. Problems are reported to {@code ctx}; the result is then meaningless.
+     * Applies {@code SetWorkingDirectory=} to {@code service} and returns the build context it names (the empty
+     * string for none), or empty after reporting a problem.
      *
      * @param yamlFiles for {@code .kube}: the YAML files, in order
      */
-    static String apply(TranslationContext ctx, SectionReader main, ServiceBuilder service, List<String> yamlFiles) {
+    static Optional<String> apply(TranslationContext ctx, SectionReader main, ServiceBuilder service, List<String> yamlFiles) {
         Optional<String> value = main.single("SetWorkingDirectory").filter(v -> !v.isEmpty());
         if (value.isEmpty()) {
-            return "";
+            return Optional.of("");
         }
         UnitKind kind = ctx.unit().kind();
         Position at = KindSteps.valuePosition(main, "SetWorkingDirectory");
@@ -48,13 +48,13 @@ final class WorkingDirectories {
                 if (kind != UnitKind.KUBE) {
                     ctx.error(at, "SetWorkingDirectory=" + swd + " is only for .kube files",
                             "use SetWorkingDirectory=file (the Containerfile's directory), unit, or a path or URL");
-                    return "";
+                    return Optional.empty();
                 }
                 if (yamlFiles.size() != 1) {
                     // Quadlet 5.4.2 reads only the last Yaml=; with several YAML files "the YAML's directory" is ambiguous.
                     ctx.error(at, "SetWorkingDirectory=yaml needs exactly one Yaml=, but there are " + yamlFiles.size(),
                             "use SetWorkingDirectory=unit, or set [Service] WorkingDirectory=");
-                    return "";
+                    return Optional.empty();
                 }
                 relativeToFile = yamlFiles.get(0);
             }
@@ -62,20 +62,20 @@ final class WorkingDirectories {
                 if (kind != UnitKind.BUILD) {
                     ctx.error(at, "SetWorkingDirectory=" + swd + " is only for .build files",
                             "use SetWorkingDirectory=yaml (the YAML file's directory) or unit");
-                    return "";
+                    return Optional.empty();
                 }
                 Optional<String> file = main.single("File");
                 if (file.isEmpty()) {
                     ctx.error(at, "SetWorkingDirectory=" + swd + " needs File=, the Containerfile whose directory to use",
                             "add File=<path of the Containerfile>, or use SetWorkingDirectory=unit");
-                    return "";
+                    return Optional.empty();
                 }
                 if (isUrl(file.get())) {
                     // Quadlet would make the URL a path below the unit's directory, and the service could not start there.
                     ctx.error(at, "SetWorkingDirectory=" + swd + " needs a local File=, but File= is the URL "
                                     + file.get(),
                             "use SetWorkingDirectory=unit, or a path or URL as the build context");
-                    return "";
+                    return Optional.empty();
                 }
                 relativeToFile = file.get();
             }
@@ -84,7 +84,7 @@ final class WorkingDirectories {
                 if (kind != UnitKind.BUILD) {
                     ctx.error(at, "SetWorkingDirectory=" + swd + " is not one of yaml or unit",
                             "use SetWorkingDirectory=yaml (the YAML file's directory) or unit (the unit file's)");
-                    return "";
+                    return Optional.empty();
                 }
                 context = swd;
                 if (!GoPaths.isAbs(context)) {
@@ -100,12 +100,12 @@ final class WorkingDirectories {
                                     + userDirectory.get() + " is set, which becomes the build context",
                             "remove one of them");
                 }
-                return "";
+                return Optional.of("");
             }
             String inDirectory = GoPaths.absolute(ctx, relativeToFile);
             service.add(CommonSteps.SERVICE, "WorkingDirectory", GoPaths.dir(inDirectory));
         }
-        return context;
+        return Optional.of(context);
     }
 
     /** {@code [Service] WorkingDirectory=} as the user wrote it, when not empty. */
