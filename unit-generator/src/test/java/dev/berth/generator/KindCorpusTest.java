@@ -121,7 +121,6 @@ class KindCorpusTest {
         String actual = KindFixtures.print(set);
         boolean quadletFailed = !Files.readString(dir.resolve("reference.exit")).trim().equals("0");
         boolean berthFailed = parseErrors || set.hasErrors();
-        System.out.println("DIAG " + name + "\n" + KindFixtures.format(set.diagnostics()));
         assertEquals(quadletFailed, berthFailed, () -> name + ": errors expected: " + quadletFailed + "\n"
                 + KindFixtures.format(set.diagnostics()));
         if (!sameUpToMapOrder(expected, actual)) {

@@ -243,7 +243,7 @@ class VolumeTranslatorTest {
                 f.diagnostics());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
             User=nobody         | v.volume:2:6: error: User=nobody is not a number, but it must be a numeric UID (Quadlet would silently use uid=0, that is root); write the numeric UID (for a name, see 'getent passwd nobody')
             Group=wheel         | v.volume:2:7: error: Group=wheel is not a number, but it must be a numeric GID (Quadlet would silently use gid=0, that is root); write the numeric GID (for a name, see 'getent group wheel')
