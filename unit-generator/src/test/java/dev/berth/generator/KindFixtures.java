@@ -65,6 +65,19 @@ final class KindFixtures {
                 .orElseThrow(() -> new AssertionError("no unit " + serviceFileName + " in " + print(set))).text();
     }
 
+    /**
+     * The unit generated for {@code serviceFileName}, when the file it comes from had no error (other files may
+     * have some: this branch's tests do not depend on the container translation).
+     */
+    String unitAllowingOtherErrors(String serviceFileName, String sourceFileName) {
+        UnitSet set = generate();
+        List<Diagnostic> own = set.diagnostics().stream().filter(Diagnostic::isError)
+                .filter(d -> d.position().file().equals(DIR + "/" + sourceFileName)).toList();
+        assertTrue(own.isEmpty(), () -> "unexpected errors: " + format(own));
+        return set.units().stream().filter(u -> u.fileName().equals(serviceFileName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no unit " + serviceFileName + " in " + print(set))).text();
+    }
+
     /** The ExecStart= value of the only unit. */
     String execStart() {
         return line("ExecStart");
