@@ -115,4 +115,18 @@ final class KindFixtures {
     static String format(List<Diagnostic> diagnostics) {
         return diagnostics.stream().map(Diagnostic::format).collect(Collectors.joining("\n"));
     }
+
+    /**
+     * Exactly one error, {@code expected}; an expected text ending in {@code …} only has to start the error (for
+     * messages whose fix belongs to a helper shared with other kinds).
+     */
+    static void assertErrors(String expected, List<String> errors) {
+        if (expected.endsWith("…")) {
+            String prefix = expected.substring(0, expected.length() - 1);
+            assertTrue(errors.size() == 1 && errors.get(0).startsWith(prefix),
+                    () -> "expected one error starting\n" + prefix + "\nbut got\n" + String.join("\n", errors));
+        } else {
+            assertEquals(List.of(expected), errors);
+        }
+    }
 }
