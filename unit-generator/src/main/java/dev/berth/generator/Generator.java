@@ -25,7 +25,6 @@ public final class Generator {
         List<GeneratedUnit> units = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
-        List<TranslationContext> translated = new ArrayList<>();
         for (SourceUnit source : ordered) {
             TranslationContext ctx = new TranslationContext(source, options, index, host);
             Optional<dev.berth.spec.syntax.UnitFile> unit;
@@ -44,49 +43,8 @@ public final class Generator {
             }
             String name = index.find(source.fileName()).orElseThrow().serviceFileName();
             units.add(new GeneratedUnit(name, source, unit.get()));
-            translated.add(ctx);
         }
-        dropUnitsUsingFailedFiles(ordered, units, translated, diagnostics, failed);
         return new UnitSet(units, diagnostics, failed);
-    }
-
-    /**
-     * A unit that uses the volume, network, image... of a file that could not be translated would name an object
-     * nobody creates and require a service that does not exist (Quadlet 5.4.2 wrote an empty name there, or took
-     * another branch). Such units are dropped with an error at the reference, repeatedly, since dropping one can
-     * break another. {@code units} and {@code translated} are parallel lists.
-     */
-    private static void dropUnitsUsingFailedFiles(List<SourceUnit> sources, List<GeneratedUnit> units,
-                                                  List<TranslationContext> translated, List<Diagnostic> diagnostics,
-                                                  Set<String> failed) {
-        Set<String> failedNames = new java.util.HashSet<>();
-        for (SourceUnit s : sources) {
-            if (failed.contains(s.path())) {
-                failedNames.add(s.fileName());
-            }
-        }
-        boolean changed = !failedNames.isEmpty();
-        while (changed) {
-            changed = false;
-            for (int i = 0; i < units.size(); i++) {
-                TranslationContext ctx = translated.get(i);
-                Optional<TranslationContext.Reference> broken = ctx.references().stream()
-                        .filter(r -> failedNames.contains(r.fileName())).findFirst();
-                if (broken.isEmpty()) {
-                    continue;
-                }
-                TranslationContext.Reference r = broken.get();
-                diagnostics.add(Diagnostic.error(r.position(), r.key() + "= names " + r.fileName()
-                                + ", which could not be translated, so this unit would use something that is never created",
-                        "fix the errors reported for " + r.fileName()));
-                failed.add(ctx.unit().path());
-                failedNames.add(ctx.unit().fileName());
-                units.remove(i);
-                translated.remove(i);
-                i--;
-                changed = true;
-            }
-        }
     }
 
     static int outputRank(SourceUnit u) {

@@ -15,11 +15,6 @@ public final class TranslationContext {
     private final UnitIndex index;
     private final HostView host;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final List<Reference> references = new ArrayList<>();
-
-    /** A Quadlet file whose podman object or service this translation uses, and where it is named. */
-    public record Reference(String fileName, String key, Position position) {
-    }
 
     public TranslationContext(SourceUnit unit, GeneratorOptions options, UnitIndex index, HostView host) {
         this.unit = unit;
@@ -75,17 +70,5 @@ public final class TranslationContext {
 
     public PodmanCommand podman() {
         return new PodmanCommand(options.podman());
-    }
-
-    /**
-     * Records that this file uses what {@code fileName} creates: when that file cannot be translated, the
-     * generator reports the reference too and drops this unit (Quadlet went on with an empty name).
-     */
-    public void referenced(String fileName, String key, Position at) {
-        references.add(new Reference(fileName, key, at));
-    }
-
-    public List<Reference> references() {
-        return List.copyOf(references);
     }
 }

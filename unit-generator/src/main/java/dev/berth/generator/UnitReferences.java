@@ -22,8 +22,6 @@ public final class UnitReferences {
         if (info.isEmpty()) {
             ctx.error(at, key + "= names " + fileName + ", but there is no such Quadlet file",
                     "create " + fileName + " in one of the Quadlet directories, or fix the name");
-        } else {
-            ctx.referenced(fileName, key, at);
         }
         return info;
     }

@@ -210,22 +210,4 @@ class BuildTranslatorTest {
         assertEquals(false, WorkingDirectories.isUrl("git@example.org:x.git"));
         assertEquals(false, WorkingDirectories.isUrl("./src"));
     }
-
-    @Test
-    void failuresCascadeThroughReferences() {
-        UnitSet set = KindFixtures.with("v.volume", "[Volume]\nDriver=image\nImage=app.build\n")
-                .and("app.build", "[Build]\nImageTag=localhost/app\nSetWorkingDirectory=unit\nVolume=cache.volume:/c\n")
-                .and("cache.volume", "[Volume]\nType=tmpfs\n").generate();
-        assertTrue(set.units().isEmpty(), () -> KindFixtures.print(set));
-        assertEquals(List.of(
-                "/etc/containers/systemd/cache.volume:2:1: error: Type= needs Device=, the device or path of that type"
-                        + " to mount; add Device=<device or path>, or remove Type=",
-                "/etc/containers/systemd/app.build:4:8: error: Volume= names cache.volume, which could not be"
-                        + " translated, so this unit would use something that is never created; fix the errors"
-                        + " reported for cache.volume",
-                "/etc/containers/systemd/v.volume:3:7: error: Image= names app.build, which could not be translated,"
-                        + " so this unit would use something that is never created; fix the errors reported for"
-                        + " app.build"),
-                set.diagnostics().stream().map(dev.berth.spec.Diagnostic::format).toList());
-    }
 }

@@ -189,18 +189,4 @@ class PodTranslatorTest {
         KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
                 KindFixtures.with("p.pod", "[Pod]\n" + lines.replace("\\n", "\n") + "\n").errors());
     }
-
-    @Test
-    void referenceToAFileThatFailedIsAnError() {
-        UnitSet set = KindFixtures.with("p.pod", "[Pod]\nNetwork=bad.network\nVolume=data.volume:/data\n")
-                .and("bad.network", "[Network]\nGateway=10.0.0.1\n").and("data.volume", "[Volume]\n").generate();
-        assertEquals(List.of("data-volume.service"), set.units().stream().map(GeneratedUnit::fileName).toList());
-        assertEquals(List.of(
-                "/etc/containers/systemd/bad.network:2:1: error: Gateway= needs a Subnet= to belong to; add"
-                        + " Subnet=<address>/<prefix length> (the subnet this gateway is in)",
-                "/etc/containers/systemd/p.pod:2:9: error: Network= names bad.network, which could not be translated,"
-                        + " so this unit would use something that is never created; fix the errors reported for"
-                        + " bad.network"),
-                set.diagnostics().stream().map(dev.berth.spec.Diagnostic::format).toList());
-    }
 }
