@@ -1,13 +1,325 @@
 package dev.berth.generator;
 
-import dev.berth.spec.syntax.UnitFile;
-import java.util.Optional;
+import static dev.berth.generator.CommonSteps.SERVICE;
+import static dev.berth.generator.CommonSteps.UNIT;
 
-/** {@code .container} files. Not written yet. */
+import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.UnitFile;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code .container} files: a notify service that runs {@code podman run -d} and removes the container when it
+ * stops. The steps and their order follow Quadlet 5.4.2's {@code ConvertContainer}, so the output is the same
+ * unit, line for line; the comments mark where berth deliberately differs.
+ */
 final class ContainerTranslator implements Translator {
+
+    /** Quadlet's check, unanchored at the start: the value must end in a port or range, optionally with a protocol. */
+    private static final Pattern PORT_RANGE = Pattern.compile("\\d+(-\\d+)?(/udp|/tcp)?$");
+
+    /** Where podman records the container's ID, so that stopping works whatever the container is called. */
+    static final String CIDFILE = "--cidfile=%t/%N.cid";
+
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
-        ctx.error(dev.berth.spec.Position.ofFile(unit.path()), "." + unit.kind().extension() + " files are not supported yet");
-        return Optional.empty();
+        if (!CommonSteps.checkKeys(ctx)) {
+            return Optional.empty();
+        }
+        SectionReader container = CommonSteps.main(ctx);
+        String serviceFile = ctx.index().find(unit.fileName()).map(UnitInfo::serviceFileName)
+                .orElse(UnitNames.serviceName(unit) + ".service");
+        ServiceBuilder service = new ServiceBuilder(serviceFile, unit.file());
+
+        // Not in 5.4.2: [Unit] After=db.container and friends name the generated services (as Quadlet does since).
+        CommonSteps.translateUnitDependencies(service, ctx);
+        CommonSteps.defaultDependencies(service, ctx);
+        service.add(UNIT, "SourcePath", unit.path());
+        CommonSteps.renameSections(service, unit.kind());
+
+        Optional<String> image = imageToRun(ctx, container, service);
+        Optional<String> rootfs = container.single("Rootfs").filter(v -> !v.isEmpty());
+        String containerName = UnitNames.containerName(unit);
+
+        // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
+        service.add(SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+        killMode(ctx, service);
+        service.add(UNIT, "RequiresMountsFor", "%t/containers");
+
+        List<String> base = CommonSteps.basePodman(ctx).words();
+        // If conmon exits uncleanly it may leave the container behind; -i ignores one that is already gone.
+        // ExecStopPost= runs even when the main process (conmon) was killed and ExecStop= did not run.
+        PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
+        service.add(SERVICE, "ExecStop", stop.toExecLine());
+        service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
+        reload(ctx, container, service, base, containerName);
+
+        PodmanCommand run = podman(ctx, base).add("run", "--name", containerName, CIDFILE, "--replace", "--rm");
+        LogOptions.add(container, run);
+        // The runtime manages the container's cgroups.
+        service.add(SERVICE, "Delegate", "yes");
+        Optional<String> cgroups = container.single("CgroupsMode").filter(v -> !v.isEmpty());
+        if (cgroups.isPresent()) {
+            run.add("--cgroups", cgroups.get());
+        } else {
+            run.add("--cgroups=split");
+        }
+        SimpleFlags.singles(container, run,
+                "Timezone", "--tz",
+                "PidsLimit", "--pids-limit",
+                "ShmSize", "--shm-size",
+                "Entrypoint", "--entrypoint",
+                "WorkingDir", "--workdir",
+                "IP", "--ip",
+                "IP6", "--ip6",
+                "HostName", "--hostname",
+                "StopSignal", "--stop-signal",
+                "StopTimeout", "--stop-timeout",
+                "Pull", "--pull",
+                "Memory", "--memory",
+                "Retry", "--retry",
+                "RetryDelay", "--retry-delay");
+        SimpleFlags.lists(container, run,
+                "NetworkAlias", "--network-alias",
+                "Ulimit", "--ulimit",
+                "DNS", "--dns",
+                "DNSOption", "--dns-option",
+                "DNSSearch", "--dns-search",
+                "GroupAdd", "--group-add",
+                "AddHost", "--add-host",
+                "Tmpfs", "--tmpfs");
+        SimpleFlags.booleans(container, run,
+                "RunInit", "--init",
+                "EnvironmentHost", "--env-host",
+                "HttpProxy", "--http-proxy",
+                "ReadOnlyTmpfs", "--read-only-tmpfs");
+        NetworkArguments.add(ctx, container, service, run);
+        serviceType(ctx, container, service, run);
+        if (unit.file().section(SERVICE).map(s -> !s.has("SyslogIdentifier")).orElse(true)) {
+            service.set(SERVICE, "SyslogIdentifier", "%N");
+        }
+        security(container, run);
+        devices(ctx, container, run);
+        container.single("SeccompProfile").ifPresent(p -> run.add("--security-opt", "seccomp=" + p));
+        for (String cap : container.words("DropCapability")) {
+            run.add("--cap-drop", cap.toLowerCase(Locale.ROOT));
+        }
+        for (String cap : container.words("AddCapability")) {
+            run.add("--cap-add", cap.toLowerCase(Locale.ROOT));
+        }
+        run.addEach("--sysctl", container.words("Sysctl"));
+        Optional<Boolean> readOnly = container.bool("ReadOnly");
+        readOnly.ifPresent(r -> SimpleFlags.addBool(run, "--read-only", r));
+        if (container.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
+            run.add("--tmpfs", "/tmp:rw,size=512M,mode=1777");
+        }
+        UserMappings.addUser(ctx, container, run);
+        UserMappings.addMappings(ctx, container, run, true);
+        VolumeArguments.add(ctx, container, service, run);
+        container.single("AutoUpdate").filter(v -> !v.isEmpty())
+                .ifPresent(u -> run.add("--label", "io.containers.autoupdate=" + u));
+        exposedPorts(ctx, container, run);
+        PublishPorts.add(container, run);
+        KeyValueArguments.add(ctx, container, "Environment", "--env", run);
+        KeyValueArguments.add(ctx, container, "Label", "--label", run);
+        KeyValueArguments.add(ctx, container, "Annotation", "--annotation", run);
+        for (String mask : container.args("Mask")) {
+            run.add("--security-opt", "mask=" + mask);
+        }
+        for (String unmask : container.args("Unmask")) {
+            run.add("--security-opt", "unmask=" + unmask);
+        }
+        for (String file : container.args("EnvironmentFile")) {
+            run.add("--env-file", CommonSteps.absolutePath(ctx, file));
+        }
+        run.addEach("--secret", container.args("Secret"));
+        MountArguments.add(ctx, container, service, run);
+        HealthArguments.add(container, run);
+        pod(ctx, container, service, run);
+        PodmanArgs.add(container, run);
+        if (image.isPresent()) {
+            run.add(image.get());
+        } else if (rootfs.isPresent()) {
+            run.add("--rootfs", rootfs.get());
+        }
+        container.command("Exec").ifPresent(run::addAll);
+        service.add(SERVICE, "ExecStart", run.toExecLine());
+
+        return ctx.failed() ? Optional.empty() : Optional.of(service.build());
+    }
+
+    /** A podman command starting with the shared {@code podman [--module=...] [GlobalArgs]} words. */
+    private static PodmanCommand podman(TranslationContext ctx, List<String> base) {
+        return ctx.podman().addAll(base.subList(1, base.size()));
+    }
+
+    /**
+     * The image to run, resolved when it names a Quadlet file; empty when Rootfs= is used instead or on error.
+     * Exactly one of Image= and Rootfs= must be set.
+     */
+    private static Optional<String> imageToRun(TranslationContext ctx, SectionReader container, ServiceBuilder service) {
+        Optional<String> image = container.single("Image").filter(v -> !v.isEmpty());
+        boolean rootfs = container.single("Rootfs").filter(v -> !v.isEmpty()).isPresent();
+        if (image.isEmpty() && !rootfs) {
+            ctx.error(container.positionOf("Image"), "a container needs Image= or Rootfs=",
+                    "add Image=<image> (or Rootfs=<directory> to run an exploded root file system)");
+            return Optional.empty();
+        }
+        if (image.isPresent() && rootfs) {
+            ctx.error(container.positionOf("Rootfs"), "Image= and Rootfs= cannot both be set",
+                    "keep only one of them");
+            return Optional.empty();
+        }
+        if (image.isEmpty()) {
+            return Optional.empty();
+        }
+        Position at = container.lastEntry("Image").map(Entry::valuePosition).orElse(container.positionOf("Image"));
+        return ImageReferences.resolve(ctx, service, "Image", image.get(), at);
+    }
+
+    /** Only mixed (the default, which lets conmon clean up) and control-group stop a container well. */
+    private static void killMode(TranslationContext ctx, ServiceBuilder service) {
+        SectionReader svc = service.reader(SERVICE, ctx.sink());
+        Optional<String> mode = svc.single("KillMode");
+        if (mode.isEmpty()) {
+            service.set(SERVICE, "KillMode", "mixed");
+        } else if (!mode.get().equals("mixed") && !mode.get().equals("control-group")) {
+            ctx.error(svc.positionOf("KillMode"), "KillMode=" + mode.get() + " does not work for containers",
+                    "use KillMode=mixed (the default) or KillMode=control-group, or remove the line");
+        }
+    }
+
+    /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
+    private static void reload(TranslationContext ctx, SectionReader container, ServiceBuilder service, List<String> base,
+                               String containerName) {
+        Optional<String> signal = container.single("ReloadSignal").filter(v -> !v.isEmpty());
+        Optional<List<String>> command = container.command("ReloadCmd").filter(c -> !c.isEmpty());
+        if (signal.isEmpty() && command.isEmpty()) {
+            return;
+        }
+        if (signal.isPresent() && command.isPresent()) {
+            ctx.error(container.positionOf("ReloadSignal"), "ReloadCmd= and ReloadSignal= cannot both be set",
+                    "keep only one way to reload the container");
+            return;
+        }
+        PodmanCommand reload = podman(ctx, base);
+        if (command.isPresent()) {
+            reload.add("exec", containerName).addAll(command.get());
+        } else {
+            reload.add("kill", "--signal", signal.get(), containerName);
+        }
+        service.add(SERVICE, "ExecReload", reload.toExecLine());
+    }
+
+    /**
+     * A container service is {@code Type=notify} (podman reports readiness: via conmon, the container itself, or
+     * when healthy) and detaches, unless the user chose {@code Type=oneshot}.
+     */
+    private static void serviceType(TranslationContext ctx, SectionReader container, ServiceBuilder service,
+                                    PodmanCommand run) {
+        SectionReader svc = service.reader(SERVICE, ctx.sink());
+        Optional<String> type = svc.single("Type");
+        if (type.isPresent() && !type.get().equals("notify") && !type.get().equals("oneshot")) {
+            ctx.error(svc.positionOf("Type"), "Type=" + type.get() + " does not work for a container service",
+                    "use Type=notify (the default) or Type=oneshot, or remove the line");
+            return;
+        }
+        if (type.isPresent() && type.get().equals("oneshot")) {
+            return;
+        }
+        Optional<String> notify = container.single("Notify");
+        if (notify.isPresent() && notify.get().equalsIgnoreCase("healthy")) {
+            run.add("--sdnotify=healthy");
+        } else if (container.bool("Notify", false)) {
+            run.add("--sdnotify=container");
+        } else {
+            run.add("--sdnotify=conmon");
+        }
+        service.set(SERVICE, "Type", "notify");
+        service.set(SERVICE, "NotifyAccess", "all");
+        run.add("-d");
+    }
+
+    private static void security(SectionReader container, PodmanCommand run) {
+        if (container.bool("NoNewPrivileges", false)) {
+            run.add("--security-opt=no-new-privileges");
+        }
+        if (container.bool("SecurityLabelDisable", false)) {
+            run.add("--security-opt", "label=disable");
+        }
+        if (container.bool("SecurityLabelNested", false)) {
+            run.add("--security-opt", "label=nested");
+        }
+        container.single("SecurityLabelType").filter(v -> !v.isEmpty())
+                .ifPresent(v -> run.add("--security-opt", "label=type:" + v));
+        container.single("SecurityLabelFileType").filter(v -> !v.isEmpty())
+                .ifPresent(v -> run.add("--security-opt", "label=filetype:" + v));
+        container.single("SecurityLabelLevel").filter(v -> !v.isEmpty())
+                .ifPresent(v -> run.add("--security-opt", "label=level:" + v));
+        container.single("AppArmor").filter(v -> !v.isEmpty())
+                .ifPresent(v -> run.add("--security-opt", "apparmor=" + v));
+    }
+
+    /** {@code AddDevice=}: a leading {@code -} adds the device only if its host path exists when generating. */
+    private static void devices(TranslationContext ctx, SectionReader container, PodmanCommand run) {
+        for (SectionReader.Word w : container.listWords("AddDevice")) {
+            String device = w.text();
+            if (device.isEmpty()) {
+                // Quadlet 5.4.2 crashes on an empty device.
+                ctx.error(w.entry().valuePosition(), "AddDevice= has an empty device", "name a device such as /dev/fuse");
+                continue;
+            }
+            if (device.charAt(0) == '-') {
+                device = device.substring(1);
+                String hostPath = device.split(":", -1)[0];
+                if (hostPath.isEmpty() || !ctx.host().exists(hostPath)) {
+                    continue;
+                }
+            }
+            run.add("--device", device);
+        }
+    }
+
+    private static void exposedPorts(TranslationContext ctx, SectionReader container, PodmanCommand run) {
+        for (Entry e : container.entries("ExposeHostPort")) {
+            String port = e.value().strip();
+            if (!PORT_RANGE.matcher(port).find()) {
+                ctx.error(e.valuePosition(), "ExposeHostPort=" + port + " is not a port or port range",
+                        "write a port or range such as 8080, 8080-8090 or 53/udp");
+                continue;
+            }
+            run.add("--expose", port);
+        }
+    }
+
+    /**
+     * {@code Pod=x.pod}: join that file's pod (through its pod-id file), bind this service to the pod's service and
+     * start after it. Whether the pod starts this container is decided in {@link UnitNames#podMembers}.
+     */
+    private static void pod(TranslationContext ctx, SectionReader container, ServiceBuilder service, PodmanCommand run) {
+        // Read even when Pod= is unset, so that a misspelt boolean is reported.
+        container.bool("StartWithPod");
+        Optional<String> pod = container.single("Pod").filter(v -> !v.isEmpty());
+        if (pod.isEmpty()) {
+            return;
+        }
+        Position at = container.lastEntry("Pod").map(Entry::valuePosition).orElse(container.positionOf("Pod"));
+        if (!pod.get().endsWith(".pod")) {
+            ctx.error(at, "Pod=" + pod.get() + " does not name a .pod file",
+                    "name a Quadlet pod file such as " + pod.get() + ".pod; pods not made by Quadlet can be joined with "
+                            + "PodmanArgs=--pod=" + pod.get());
+            return;
+        }
+        Optional<UnitInfo> info = UnitReferences.find(ctx, "Pod", pod.get(), at);
+        if (info.isEmpty()) {
+            return;
+        }
+        run.add("--pod-id-file", "%t/" + info.get().serviceName() + ".pod-id");
+        service.add(UNIT, "BindsTo", info.get().serviceFileName());
+        service.add(UNIT, "After", info.get().serviceFileName());
     }
 }

@@ -9,7 +9,7 @@ final class QuadletKeys {
     static final String SECTION = "Quadlet";
 
     static final List<KeySpec> ALL = new KeyTable(SECTION)
-            .key("DefaultDependencies", BOOLEAN, "", "5.0",
+            .key("DefaultDependencies", BOOLEAN, "", "5.3",
                     "false drops the implicit Wants=/After= on network-online.target")
             .build();
 

@@ -101,6 +101,30 @@ public final class SectionReader {
         return out;
     }
 
+    /** One word of a multi-word value and the assignment it came from, for diagnostics about that word. */
+    public record Word(String text, Entry entry) {
+    }
+
+    /** ARGS, keeping the assignment each word came from. */
+    public List<Word> argWords(String key) {
+        return wordsOf(key, Words.Style.EXEC);
+    }
+
+    /** WORDS, keeping the assignment each word came from. */
+    public List<Word> listWords(String key) {
+        return wordsOf(key, Words.Style.LIST);
+    }
+
+    private List<Word> wordsOf(String key, Words.Style style) {
+        List<Word> out = new ArrayList<>();
+        for (Entry e : entries(key)) {
+            for (String w : split(e, style)) {
+                out.add(new Word(w, e));
+            }
+        }
+        return out;
+    }
+
     /** COMMAND: the last value split like a command line; empty when unset or unreadable. */
     public Optional<List<String>> command(String key) {
         Optional<Entry> last = section.last(key);
