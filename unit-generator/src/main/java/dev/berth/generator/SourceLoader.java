@@ -58,9 +58,12 @@ public final class SourceLoader {
                 Path dir = SearchPath.real(p.getParent());
                 dropInRoots.add(dir);
                 loadSingle(dir, dir.resolve(p.getFileName()), seen, found, diagnostics);
-            } else {
+            } else if (Files.notExists(p)) {
                 diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "no such file or directory",
                         "check the path"));
+            } else {
+                diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "cannot access this path",
+                        "check the permissions of the path and its parent directories"));
             }
         }
         List<Path> roots = List.copyOf(new LinkedHashSet<>(dropInRoots));
