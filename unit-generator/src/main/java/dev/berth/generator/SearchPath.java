@@ -1,0 +1,221 @@
+package dev.berth.generator;
+
+import dev.berth.spec.Diagnostic;
+import dev.berth.spec.Position;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The ordered list of directories Quadlet files are read from; earlier directories win for a file name.
+ *
+ * <p>Each configured directory is walked recursively: every sub-directory becomes a source directory of its
+ * own, right after its parent, depth first, in file-name order. Symbolic links to directories are followed
+ * (the real path is what is listed, as Quadlet does), a directory reached twice is listed once (so link loops
+ * end), and directories whose name ends in {@code .d} are drop-in directories and are not descended.
+ *
+ * <p>Rootful: {@code /run/containers/systemd}, {@code /etc/containers/systemd},
+ * {@code /usr/share/containers/systemd}, skipping the per-user trees {@code .../users}. Rootless:
+ * {@code $XDG_RUNTIME_DIR/containers/systemd}, {@code $XDG_CONFIG_HOME/containers/systemd} (default
+ * {@code ~/.config}), then for {@code /etc/containers/systemd} and {@code /usr/share/containers/systemd}:
+ * {@code users} (without its numeric sub-directories, which belong to single users) and {@code users/<uid>}.
+ * {@code QUADLET_UNIT_DIRS} (colon-separated absolute paths) replaces all of these.
+ *
+ * <p>Unlike Quadlet, "under {@code users}" is decided by path components, not by string prefix (Quadlet's test
+ * treats {@code /etc/containers/systemd/users2} as under {@code users}), and applies to both the
+ * {@code /etc} and the {@code /usr/share} tree.
+ */
+public final class SearchPath {
+
+    static final String TEMP = "run/containers/systemd";
+    static final String ADMIN = "etc/containers/systemd";
+    static final String DISTRO = "usr/share/containers/systemd";
+    static final String UNIT_DIRS_VARIABLE = "QUADLET_UNIT_DIRS";
+
+    /** The directories, and warnings about settings that had to be ignored. */
+    public record Result(List<Path> directories, List<Diagnostic> diagnostics) {
+        public Result {
+            directories = List.copyOf(directories);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    private SearchPath() {
+    }
+
+    /** The source directories of the generator, rootful or rootless. */
+    public static List<Path> of(boolean user, Environment env) {
+        return resolve(user, env).directories();
+    }
+
+    /** Like {@link #of}, with the warnings about ignored settings (for example a relative path). */
+    public static Result resolve(boolean user, Environment env) {
+        Walk walk = new Walk();
+        Optional<String> override = env.variable(UNIT_DIRS_VARIABLE).filter(v -> !v.isEmpty());
+        if (override.isPresent()) {
+            for (String entry : override.get().split(":", -1)) {
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                Path p = Path.of(entry);
+                if (!p.isAbsolute()) {
+                    walk.warn("$" + UNIT_DIRS_VARIABLE, "'" + entry + "' is not an absolute path; it is ignored",
+                            "write it as an absolute path, for example " + Path.of("/").resolve(p).normalize());
+                    continue;
+                }
+                walk.add(p, any -> true);
+            }
+            return walk.result();
+        }
+        Path root = env.root();
+        if (user) {
+            rootless(walk, env, root);
+        } else {
+            Predicate<Path> notUsers = notUnder(List.of(real(root.resolve(ADMIN).resolve("users")),
+                    real(root.resolve(DISTRO).resolve("users"))));
+            walk.add(root.resolve(TEMP), notUsers);
+            walk.add(root.resolve(ADMIN), notUsers);
+            walk.add(root.resolve(DISTRO), notUsers);
+        }
+        return walk.result();
+    }
+
+    /** The given directories, each walked recursively by the same rules, without any user filter. */
+    public static Result expand(List<Path> roots) {
+        Walk walk = new Walk();
+        for (Path r : roots) {
+            walk.add(r.toAbsolutePath().normalize(), any -> true);
+        }
+        return walk.result();
+    }
+
+    private static void rootless(Walk walk, Environment env, Path root) {
+        Optional<String> runtime = env.variable("XDG_RUNTIME_DIR");
+        if (runtime.isPresent()) {
+            if (runtime.get().isEmpty() || !Path.of(runtime.get()).isAbsolute()) {
+                walk.warn("$XDG_RUNTIME_DIR", "'" + runtime.get() + "' is not an absolute path; "
+                        + "$XDG_RUNTIME_DIR/containers/systemd is not searched", "set XDG_RUNTIME_DIR to an absolute path");
+            } else {
+                walk.add(Path.of(runtime.get(), "containers", "systemd"), any -> true);
+            }
+        }
+        configHome(walk, env).ifPresent(config -> walk.add(config.resolve("containers/systemd"), any -> true));
+        for (String base : List.of(ADMIN, DISTRO)) {
+            Path users = root.resolve(base).resolve("users");
+            walk.add(users, withoutUserIds(real(users)));
+            if (env.uid() >= 0) {
+                walk.add(users.resolve(Integer.toString(env.uid())), any -> true);
+            }
+        }
+    }
+
+    /**
+     * {@code $XDG_CONFIG_HOME}, or {@code $HOME/.config}. A relative {@code XDG_CONFIG_HOME} is ignored, as
+     * the XDG base-directory specification asks (Go's {@code os.UserConfigDir} fails instead, and Quadlet then
+     * skips the {@code /etc/containers/systemd/users} directories too).
+     */
+    private static Optional<Path> configHome(Walk walk, Environment env) {
+        Optional<String> xdg = env.variable("XDG_CONFIG_HOME").filter(v -> !v.isEmpty());
+        if (xdg.isPresent()) {
+            if (Path.of(xdg.get()).isAbsolute()) {
+                return Optional.of(Path.of(xdg.get()));
+            }
+            walk.warn("$XDG_CONFIG_HOME", "'" + xdg.get() + "' is not an absolute path; it is ignored",
+                    "set XDG_CONFIG_HOME to an absolute path, or unset it to use $HOME/.config");
+        }
+        Optional<String> home = env.variable("HOME").filter(v -> !v.isEmpty());
+        if (home.isEmpty() || !Path.of(home.get()).isAbsolute()) {
+            walk.warn("$HOME", "neither $XDG_CONFIG_HOME nor $HOME is set to an absolute path; "
+                    + "the user's containers/systemd directory is not searched", "set HOME");
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home.get(), ".config"));
+    }
+
+    /** Accepts paths that are not inside (or equal to) any of {@code dirs}, comparing whole path components. */
+    static Predicate<Path> notUnder(List<Path> dirs) {
+        return p -> dirs.stream().noneMatch(p::startsWith);
+    }
+
+    /**
+     * Inside {@code users}, skips the sub-directories named by a number: those are other users' directories
+     * (the caller's own is added separately, after all shared ones).
+     */
+    static Predicate<Path> withoutUserIds(Path users) {
+        return p -> {
+            if (!p.startsWith(users) || p.equals(users)) {
+                return true;
+            }
+            String first = p.getName(users.getNameCount()).toString();
+            return !first.chars().allMatch(c -> c >= '0' && c <= '9');
+        };
+    }
+
+    /** The real path when it exists, else the path itself, so filters compare like with like. */
+    static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /** One walk over directory trees, remembering what it has visited. */
+    private static final class Walk {
+        private final Set<Path> visited = new LinkedHashSet<>();
+        private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        void warn(String what, String message, String fix) {
+            diagnostics.add(Diagnostic.warning(Position.ofFile(what), message, fix));
+        }
+
+        void add(Path path, Predicate<Path> accept) {
+            if (isDropInDirectory(path)) {
+                return;
+            }
+            Path resolved;
+            try {
+                resolved = path.toRealPath();
+            } catch (NoSuchFileException e) {
+                return; // a directory that does not exist holds no files; nothing to report
+            } catch (IOException e) {
+                // Cannot resolve (for example no search permission): keep it, so the loader reports why.
+                visited.add(path);
+                return;
+            }
+            if (visited.contains(resolved) || isDropInDirectory(resolved) || !accept.test(resolved)
+                    || !Files.isDirectory(resolved)) {
+                return;
+            }
+            visited.add(resolved);
+            for (Path child : children(resolved)) {
+                add(child, accept);
+            }
+        }
+
+        /**
+         * Sorted by name; an unreadable directory has none here and the loader reports it. The entries are kept
+         * as the paths the directory stream returns, which hold the raw bytes of the name, so a name the
+         * platform encoding cannot decode is still reachable.
+         */
+        private static List<Path> children(Path dir) {
+            return FileNames.list(dir).orElse(List.of());
+        }
+
+        private static boolean isDropInDirectory(Path p) {
+            Path name = p.getFileName();
+            return name != null && name.toString().endsWith(".d");
+        }
+
+        Result result() {
+            return new Result(new ArrayList<>(visited), diagnostics);
+        }
+    }
+}
