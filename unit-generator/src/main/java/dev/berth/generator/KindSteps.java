@@ -44,6 +44,7 @@ final class KindSteps {
             service.add(CommonSteps.UNIT, "RequiresMountsFor", "%t/containers");
         }
         CommonSteps.renameSections(service, unit.kind());
+        TemplateNames.check(ctx);
         return service;
     }
 

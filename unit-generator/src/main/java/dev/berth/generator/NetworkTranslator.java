@@ -17,7 +17,6 @@ final class NetworkTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader network = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        TemplateNames.warnSharedTemplateResource(ctx, "NetworkName", "network");
         String networkName = UnitNames.resourceName(unit).orElseThrow();
 
         if (network.bool("NetworkDeleteOnStop", false)) {

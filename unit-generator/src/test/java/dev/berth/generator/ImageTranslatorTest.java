@@ -143,4 +143,14 @@ class ImageTranslatorTest {
     void fullyQualifiedNames(String image, boolean qualified) {
         assertEquals(qualified, ImageNames.isFullyQualified(image));
     }
+
+    @Test
+    void instanceSpecifierInATemplateIsWarnedAbout() {
+        KindFixtures f = KindFixtures.with("pull@.image", "[Image]\nImage=registry.example.org/app/%i:latest\n");
+        assertEquals(P + "registry.example.org/app/%i:latest", "ExecStart=" + f.line("ExecStart"));
+        assertTrue(f.dryRun().startsWith("---pull@-image.service---\n"));
+        assertEquals(List.of("/etc/containers/systemd/pull@.image:2:7: warning: %i in Image= expands to '-image',"
+                + " because pull@.image becomes pull@-image.service (as in Quadlet 5.4.2); write the value for each"
+                + " instance in its own .image file"), f.diagnostics());
+    }
 }

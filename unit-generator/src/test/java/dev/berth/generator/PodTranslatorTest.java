@@ -189,4 +189,14 @@ class PodTranslatorTest {
         KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
                 KindFixtures.with("p.pod", "[Pod]\n" + lines.replace("\\n", "\n") + "\n").errors());
     }
+
+    @Test
+    void templatePodIsOnePodForAllInstances() {
+        KindFixtures f = KindFixtures.with("group@.pod", "[Pod]\n");
+        assertTrue(f.dryRun().contains(PRE + "--infra-name systemd-group@-infra --name systemd-group@\n"), f.dryRun());
+        assertEquals(List.of("/etc/containers/systemd/group@.pod:1:1: warning: group@.pod becomes group@-pod.service"
+                + " and one pod named systemd-group@ that all instances share (as in Quadlet 5.4.2; no Quadlet supports"
+                + " templated pods); to get one pod per instance, write one .pod file per"
+                + " instance"), f.diagnostics());
+    }
 }
