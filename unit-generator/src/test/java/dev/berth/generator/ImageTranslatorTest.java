@@ -128,23 +128,6 @@ class ImageTranslatorTest {
     }
 
     @Test
-    void shortNameIsWarnedAbout() {
-        KindFixtures f = KindFixtures.with("f.image", "[Image]\nImage=fedora\n");
-        assertEquals(P + "fedora", "ExecStart=" + f.line("ExecStart"));
-        assertEquals(List.of("/etc/containers/systemd/f.image:2:7: warning: 'fedora' is not a fully qualified image"
-                + " name, so podman resolves it through short-name aliases; name the registry as well, as in"
-                + " <registry host>/<path>:<tag>"), f.diagnostics());
-    }
-
-    @ParameterizedTest
-    @CsvSource({"localhost/app,true", "registry.example.org:5000/app,true", "host:5000/app,true", "team/app,false",
-            "app:1,false", "sha256:0123,true",
-            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef,true"})
-    void fullyQualifiedNames(String image, boolean qualified) {
-        assertEquals(qualified, ImageNames.isFullyQualified(image));
-    }
-
-    @Test
     void instanceSpecifierInATemplateIsWarnedAbout() {
         KindFixtures f = KindFixtures.with("pull@.image", "[Image]\nImage=registry.example.org/app/%i:latest\n");
         assertEquals(P + "registry.example.org/app/%i:latest", "ExecStart=" + f.line("ExecStart"));

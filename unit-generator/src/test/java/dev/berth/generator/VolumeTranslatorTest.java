@@ -295,12 +295,4 @@ class VolumeTranslatorTest {
         assertEquals(List.of("/etc/containers/systemd/v.volume:2:1: warning: Image= is ignored unless Driver=image;"
                 + " add Driver=image to mount the image, or remove Image="), f.diagnostics());
     }
-
-    @Test
-    void shortImageNameIsWarnedAbout() {
-        assertEquals(List.of("/etc/containers/systemd/v.volume:3:7: warning: 'fedora:40' is not a fully qualified image"
-                        + " name, so podman resolves it through short-name aliases; name the registry as well, as in"
-                        + " <registry host>/<path>:<tag>"),
-                KindFixtures.with("v.volume", "[Volume]\nDriver=image\nImage=fedora:40\n").diagnostics());
-    }
 }
