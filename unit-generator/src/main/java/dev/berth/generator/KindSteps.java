@@ -3,6 +3,7 @@ package dev.berth.generator;
 import dev.berth.spec.Position;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,6 +63,15 @@ final class KindSteps {
                     "remove the line to get the default name '" + ctx.unit().baseName() + ctx.unit().kind().serviceSuffix()
                             + "', or give a name");
         }
+    }
+
+    /**
+     * A fresh command starting like {@code base} ({@code podman [--module=..] [GlobalArgs]}). Units with several
+     * podman commands build the start once, so a problem in {@code GlobalArgs=} is reported once.
+     */
+    static PodmanCommand startingLike(PodmanCommand base) {
+        List<String> words = base.words();
+        return new PodmanCommand(words.get(0)).addAll(words.subList(1, words.size()));
     }
 
     /** Where a problem with the whole main section is reported: its header, or the file when it is missing. */

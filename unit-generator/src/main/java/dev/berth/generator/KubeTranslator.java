@@ -51,7 +51,8 @@ final class KubeTranslator implements Translator {
         }
         service.setDefault(CommonSteps.SERVICE, "SyslogIdentifier", "%N");
 
-        PodmanCommand play = CommonSteps.basePodman(ctx).add("kube", "play", "--replace", "--service-container=true");
+        PodmanCommand base = CommonSteps.basePodman(ctx);
+        PodmanCommand play = KindSteps.startingLike(base).add("kube", "play", "--replace", "--service-container=true");
         kube.single("ExitCodePropagation").filter(e -> !e.isEmpty())
                 .ifPresent(e -> play.add("--service-exit-code-propagation=" + e));
         LogOptions.add(kube, play);
@@ -71,7 +72,7 @@ final class KubeTranslator implements Translator {
         service.add(CommonSteps.SERVICE, "ExecStart", play.toExecLine());
 
         // ExecStopPost rather than ExecStop: it also runs after a failed start, so nothing is left behind.
-        PodmanCommand down = CommonSteps.basePodman(ctx).add("kube", "down");
+        PodmanCommand down = KindSteps.startingLike(base).add("kube", "down");
         kube.bool("KubeDownForce").ifPresent(force -> SimpleFlags.addBool(down, "--force", force));
         down.addAll(yamlPaths);
         service.add(CommonSteps.SERVICE, "ExecStopPost", down.toExecLine());

@@ -26,17 +26,18 @@ final class PodTranslator implements Translator {
         }
         service.setDefault(CommonSteps.SERVICE, "SyslogIdentifier", "%N");
 
-        PodmanCommand start = CommonSteps.basePodman(ctx).add("pod", "start", POD_ID_FILE);
+        PodmanCommand base = CommonSteps.basePodman(ctx);
+        PodmanCommand start = KindSteps.startingLike(base).add("pod", "start", POD_ID_FILE);
         service.add(CommonSteps.SERVICE, "ExecStart", start.toExecLine());
         String stopTimeout = pod.single("StopTimeout").filter(t -> !t.isEmpty()).orElse("10");
-        PodmanCommand stop = CommonSteps.basePodman(ctx).add("pod", "stop", POD_ID_FILE, "--ignore",
+        PodmanCommand stop = KindSteps.startingLike(base).add("pod", "stop", POD_ID_FILE, "--ignore",
                 "--time=" + stopTimeout);
         service.add(CommonSteps.SERVICE, "ExecStop", stop.toExecLine());
-        PodmanCommand remove = CommonSteps.basePodman(ctx).add("pod", "rm", POD_ID_FILE, "--ignore", "--force");
+        PodmanCommand remove = KindSteps.startingLike(base).add("pod", "rm", POD_ID_FILE, "--ignore", "--force");
         service.add(CommonSteps.SERVICE, "ExecStopPost", remove.toExecLine());
 
         String exitPolicy = pod.single("ExitPolicy").filter(p -> !p.isEmpty()).orElse("stop");
-        PodmanCommand create = CommonSteps.basePodman(ctx).add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid",
+        PodmanCommand create = KindSteps.startingLike(base).add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid",
                 POD_ID_FILE, "--exit-policy=" + exitPolicy, "--replace");
         UserMappings.addMappings(ctx, pod, create, true);
         PublishPorts.add(pod, create);

@@ -173,4 +173,9 @@ class KubeTranslatorTest {
         assertEquals(List.of("/etc/containers/systemd/k.kube: error: a .kube file needs a [Kube] section;"
                 + " add a [Kube] section"), KindFixtures.with("k.kube", "[Service]\nType=oneshot\n").errors());
     }
+
+    @Test
+    void unreadableGlobalArgsAreReportedOnce() {
+        assertEquals(1, KindFixtures.with("k.kube", "[Kube]\nYaml=a.yaml\nGlobalArgs=--root \"/x\n").errors().size());
+    }
 }

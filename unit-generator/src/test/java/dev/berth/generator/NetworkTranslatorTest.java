@@ -141,4 +141,9 @@ class NetworkTranslatorTest {
                 "[Network]\nSubnet=10.0.0.0/24\nGateway=10.0.0.1\nSubnet=\nGateway=\nSubnet=10.1.0.0/24\n");
         assertEquals(P + "--subnet 10.1.0.0/24 systemd-n", "ExecStart=" + f.line("ExecStart"));
     }
+
+    @Test
+    void unreadableGlobalArgsAreReportedOnce() {
+        assertEquals(1, KindFixtures.with("n.network", "[Network]\nNetworkDeleteOnStop=true\nGlobalArgs=--root \"/x\n").errors().size());
+    }
 }

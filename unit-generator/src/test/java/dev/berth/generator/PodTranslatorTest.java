@@ -199,4 +199,12 @@ class PodTranslatorTest {
                 + " templated pods); to get one pod per instance, write one .pod file per"
                 + " instance"), f.diagnostics());
     }
+
+    @Test
+    void unreadableGlobalArgsAreReportedOnce() {
+        List<String> errors = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \"/x\n").errors();
+        assertEquals(1, errors.size(), () -> String.join("\n", errors));
+        assertTrue(errors.get(0).startsWith("/etc/containers/systemd/p.pod:2:19: error: cannot read the value of"
+                + " 'GlobalArgs'"), errors.get(0));
+    }
 }
