@@ -1,0 +1,90 @@
+# Shared helpers for boot.sh, exec.sh, kill.sh, reboot.sh, destroy.sh.
+# Sourced, not executed. See README.md ("Booting the test host").
+#
+# A run directory (BERTH_TESTHOST_RUN, default /var/tmp/berth-testhost/default)
+# holds one test host:
+#   root/         writable copy of a cached rootfs (the cache stays pristine)
+#   rootfs.src    the cache entry it was copied from
+#   init.pid      "PID STARTTIME" of /lib/systemd/systemd --system (host PID)
+#   unshare.pid   "PID STARTTIME" of the unshare process (its parent)
+#   boot.log      console output of the inner script and systemd
+#   cgroups.before  cgroup2 directories that existed before the last boot
+# STARTTIME (field 22 of /proc/PID/stat) guards against PID reuse: nothing is
+# ever signalled unless both PID and start time still match.
+
+TESTHOST_BASE=/var/tmp/berth-testhost
+RUN=${BERTH_TESTHOST_RUN:-$TESTHOST_BASE/default}
+RUN=${RUN%/}
+UNIFIED=/sys/fs/cgroup/unified
+INNER_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+th_log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+th_die() { th_log "ERROR: $*"; exit 1; }
+
+th_need_root() { [[ $(id -u) == 0 ]] || th_die "must run as root"; }
+
+# th_starttime PID -> start time in clock ticks, or nothing if PID is gone.
+th_starttime() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }             # drop "pid (comm) "; comm may hold spaces
+    # remaining fields start at field 3 (state); starttime is field 22
+    local -a f
+    read -r -a f <<<"$stat"
+    printf '%s\n' "${f[19]}"
+}
+
+# th_state PID -> one-letter process state (R, S, Z, ...), or nothing.
+th_state() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    printf '%s\n' "${stat%% *}"
+}
+
+# th_alive FILE -> true if the "PID STARTTIME" in FILE is a live, non-zombie
+# process with that start time. Sets TH_PID.
+th_alive() {
+    local file=$1 pid st now state
+    TH_PID=
+    [[ -f $file ]] || return 1
+    read -r pid st <"$file" || return 1
+    [[ $pid =~ ^[0-9]+$ && $st =~ ^[0-9]+$ ]] || return 1
+    now=$(th_starttime "$pid") || return 1
+    [[ $now == "$st" ]] || return 1
+    state=$(th_state "$pid") || return 1
+    [[ $state != Z && $state != X ]] || return 1
+    TH_PID=$pid
+}
+
+# th_gone FILE -> true if the recorded process no longer exists (a zombie
+# still counts as existing: its namespace is not torn down yet).
+th_gone() {
+    local file=$1 pid st now
+    [[ -f $file ]] || return 0
+    read -r pid st <"$file" || return 0
+    [[ $pid =~ ^[0-9]+$ ]] || return 0
+    now=$(th_starttime "$pid") || return 0
+    [[ $now != "$st" ]]
+}
+
+th_init_pid() {
+    th_alive "$RUN/init.pid" || th_die "no test host running for $RUN (boot.sh first)"
+    printf '%s\n' "$TH_PID"
+}
+
+# True if any mount in any mount namespace on this machine refers to $1.
+th_mounted() {
+    local f
+    for f in /proc/[0-9]*/mountinfo; do
+        grep -qsF -- "$1" "$f" && return 0
+    done
+    return 1
+}
+
+# List the cgroup2 directories below the (controller-less) unified hierarchy.
+# Read-only. The v1 controller hierarchies are never looked at.
+th_cgroups() {
+    [[ -d $UNIFIED && $(stat -f -c %T "$UNIFIED" 2>/dev/null) == cgroup2fs ]] || return 0
+    find "$UNIFIED" -mindepth 1 -type d 2>/dev/null | LC_ALL=C sort
+}
