@@ -1,0 +1,87 @@
+package dev.berth.cli;
+
+import dev.berth.generator.Environment;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code berth} command. */
+@Command(name = "berth",
+        mixinStandardHelpOptions = true,
+        versionProvider = Berth.VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Compiles Podman Quadlet files (.container .volume .network .pod .kube .image .build .artifact) into "
+                    + "systemd units, the same units Quadlet 5.4.2 generates, with compiler-style diagnostics "
+                    + "(file:line:col, and a fix when one is known).",
+            "",
+            "At boot, systemd runs berth-generator (see berth-generator -help); these commands let you run the "
+                    + "same translation by hand."},
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success, no errors",
+            "1:a file has errors (it was not generated; all others were)",
+            "2:usage error (unknown option, bad argument)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  berth check                          check the system search path",
+            "  berth check --user ~/.config/containers/systemd",
+            "  berth generate --dryrun web.container print the unit for one file",
+            "  berth generate --output /tmp/units examples/quadlet",
+            "",
+            "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
+public final class Berth implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    private final Session session;
+
+    Berth(Session session) {
+        this.session = session;
+    }
+
+    /** What the commands share: the streams they print to and the process environment. */
+    record Session(PrintStream out, PrintStream err, Environment env) {
+    }
+
+    @Override
+    public void run() {
+        // "berth" alone: the usage, as an error, since a command is required.
+        spec.commandLine().usage(session.err());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (generate or check)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err, Environment.system()));
+    }
+
+    /** Runs {@code berth args}; returns the exit status. */
+    public static int execute(String[] args, PrintStream out, PrintStream err, Environment env) {
+        Session session = new Session(out, err, env);
+        CommandLine cmd = new CommandLine(new Berth(session));
+        cmd.addSubcommand("generate", new GenerateCommand(session));
+        cmd.addSubcommand("check", new CheckCommand(session));
+        cmd.addSubcommand("help", new CommandLine.HelpCommand());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        int status = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** {@code --version}. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"berth " + Version.get() + " (generates units as Podman Quadlet "
+                    + Version.QUADLET_COMPATIBILITY + ")"};
+        }
+    }
+}

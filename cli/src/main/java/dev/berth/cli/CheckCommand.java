@@ -1,0 +1,66 @@
+package dev.berth.cli;
+
+import dev.berth.generator.Generation;
+import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.HostView;
+import dev.berth.spec.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code berth check}. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = Berth.VersionProvider.class,
+        description = {
+            "Validates Quadlet files without writing anything.",
+            "",
+            "Runs the full translation (so it finds everything the generator would reject) and prints every "
+                    + "problem as 'file:line:col: error|warning: message; fix', sorted by position, followed by "
+                    + "'N files checked, E errors, W warnings'. Unknown keys come with a suggestion when one is "
+                    + "close ('did you mean ...?')."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:no errors (warnings allowed)",
+            "1:at least one error",
+            "2:usage error"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  berth check                                  the system search path",
+            "  berth check --user                           the user's search path",
+            "  berth check web.container db.volume",
+            "  berth check --format json /etc/containers/systemd"})
+final class CheckCommand implements Callable<Integer> {
+
+    private final Berth.Session session;
+
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    CheckCommand(Berth.Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        SourceSelection selection = SourceSelection.of(common.paths, common.user, session.env());
+        String podman = session.env().variable("PODMAN").filter(p -> !p.isEmpty())
+                .orElse(GeneratorOptions.DEFAULT_PODMAN);
+        Generation.Outcome outcome = Generation.run(selection.paths(), new GeneratorOptions(common.user, podman),
+                HostView.real());
+        List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
+        diagnostics.addAll(outcome.diagnostics());
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        if (common.format == OutputFormat.JSON) {
+            session.out().print(Reports.json(outcome, diagnostics, false));
+        } else {
+            for (Diagnostic d : Reports.sorted(diagnostics)) {
+                session.out().println(d.format());
+            }
+            session.out().println(Reports.summary(Reports.files(outcome).size(), errors, diagnostics.size() - errors));
+        }
+        return errors > 0 || outcome.hasErrors() ? 1 : 0;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.berth.cli;
+
+import dev.berth.generator.Environment;
+import dev.berth.generator.SearchPath;
+import dev.berth.spec.Diagnostic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What {@code berth generate} and {@code berth check} read: the PATH arguments (each directory walked like a
+ * search-path directory, each file on its own) or, without arguments, the generator's search path.
+ */
+record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
+
+    static SourceSelection of(List<Path> arguments, boolean user, Environment env) {
+        if (arguments.isEmpty()) {
+            SearchPath.Result r = SearchPath.resolve(user, env);
+            return new SourceSelection(r.directories(), r.diagnostics());
+        }
+        LinkedHashSet<Path> paths = new LinkedHashSet<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Path a : arguments) {
+            Path abs = a.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs)) {
+                SearchPath.Result r = SearchPath.expand(List.of(abs));
+                paths.addAll(r.directories());
+                diagnostics.addAll(r.diagnostics());
+                if (r.directories().isEmpty()) {
+                    // A drop-in directory given by name: say why nothing was read from it.
+                    diagnostics.add(Diagnostic.warning(dev.berth.spec.Position.ofFile(abs.toString()),
+                            "directories ending in '.d' hold drop-ins and are not read as source directories",
+                            "pass the directory that contains it"));
+                }
+            } else {
+                paths.add(abs); // a file, or a missing path the loader reports
+            }
+        }
+        return new SourceSelection(List.copyOf(paths), diagnostics);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.berth.generator;
+
+import dev.berth.spec.Diagnostic;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole generation short of writing: load the sources, check them, translate them. Shared by the systemd
+ * generator and {@code berth generate} / {@code berth check}, so they cannot disagree.
+ */
+public final class Generation {
+
+    /**
+     * @param sources the files that were loaded
+     * @param units the translation result
+     * @param diagnostics everything, in order: loading, checks, translation
+     * @param failedFiles the files that produced an error (unreadable, unparsable or untranslatable)
+     */
+    public record Outcome(List<SourceUnit> sources, UnitSet units, List<Diagnostic> diagnostics, Set<String> failedFiles) {
+        public Outcome {
+            sources = List.copyOf(sources);
+            diagnostics = List.copyOf(diagnostics);
+            failedFiles = Set.copyOf(failedFiles);
+        }
+
+        public boolean hasErrors() {
+            return !failedFiles.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+
+        public long errorCount() {
+            return diagnostics.stream().filter(Diagnostic::isError).count();
+        }
+
+        public long warningCount() {
+            return diagnostics.size() - errorCount();
+        }
+    }
+
+    private Generation() {
+    }
+
+    /** Loads {@code paths} (see {@link SourceLoader#load}) and translates what loads. */
+    public static Outcome run(List<Path> paths, GeneratorOptions options, HostView host) {
+        LoadedSources loaded = SourceLoader.load(paths);
+        return translate(loaded, options, host);
+    }
+
+    public static Outcome translate(LoadedSources loaded, GeneratorOptions options, HostView host) {
+        List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
+        for (SourceUnit u : loaded.units()) {
+            ImageNameCheck.check(u).ifPresent(all::add);
+        }
+        UnitSet set = Generator.generate(loaded.units(), options, host);
+        all.addAll(set.diagnostics());
+        Set<String> failed = new LinkedHashSet<>();
+        for (Diagnostic d : loaded.diagnostics()) {
+            if (d.isError()) {
+                failed.add(d.position().file());
+            }
+        }
+        failed.addAll(set.failedFiles());
+        return new Outcome(loaded.units(), set, all, failed);
+    }
+}
