@@ -2,13 +2,10 @@ package dev.berth.generator.corpus;
 
 import dev.berth.generator.DryRunOutput;
 import dev.berth.generator.Environment;
-import dev.berth.generator.Generator;
+import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
-import dev.berth.generator.LoadedSources;
 import dev.berth.generator.SearchPath;
-import dev.berth.generator.SourceLoader;
-import dev.berth.generator.UnitSet;
 import dev.berth.spec.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs berth in-process on a staged case, the way {@code berth-generator -dryrun} does with
- * {@code QUADLET_UNIT_DIRS=<the case's directory>}: the search path from that variable (walked recursively),
- * loading with drop-ins, generation, and the dry-run rendering.
+ * Runs berth in-process on a staged case as {@code berth-generator -dryrun [-user]} does with
+ * {@code QUADLET_UNIT_DIRS=<the case's directory>} and no other environment (the reference runs under
+ * {@code env -i}): the search path from that variable, walked recursively ({@link SearchPath}), then the shared
+ * {@link Generation} pipeline (loading with drop-ins, checks, translation), then the dry-run rendering.
  */
 public final class BerthRun {
 
@@ -29,14 +27,13 @@ public final class BerthRun {
     public static BerthOutput run(CorpusCase c, Path stagedDir) {
         Environment env = Environment.of(Map.of("QUADLET_UNIT_DIRS", stagedDir.toString()), 0);
         SearchPath.Result search = SearchPath.resolve(c.user(), env);
-        LoadedSources loaded = SourceLoader.load(search.directories());
-        GeneratorOptions options = c.user() ? GeneratorOptions.rootless() : GeneratorOptions.system();
-        UnitSet set = Generator.generate(loaded.units(), options, HostView.real());
+        GeneratorOptions options = new GeneratorOptions(c.user(), GeneratorOptions.DEFAULT_PODMAN);
+        Generation.Outcome outcome = Generation.run(search.directories(), options, HostView.real());
         List<Diagnostic> all = new ArrayList<>(search.diagnostics());
-        all.addAll(loaded.diagnostics());
-        all.addAll(set.diagnostics());
+        all.addAll(outcome.diagnostics());
         // Through bytes and back, as the golden was read, so undecodable characters compare alike.
-        String stdout = new String(DryRunOutput.render(set).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        String stdout = outcome.sources().isEmpty() ? ""
+                : new String(DryRunOutput.render(outcome.units()).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         return new BerthOutput(stdout, all);
     }
 }
