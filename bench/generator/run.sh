@@ -80,6 +80,11 @@ csv_median_ms() {
     awk -F, -v name="$2" 'NR > 1 && $1 == name {printf "%.1f", $4 * 1000}' "$1"
 }
 
+# Mean CPU time (user + system) in ms of one command from hyperfine's CSV.
+csv_cpu_ms() {
+    awk -F, -v name="$2" 'NR > 1 && $1 == name {printf "%.1f", ($5 + $6) * 1000}' "$1"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 
 main() {
@@ -152,32 +157,48 @@ main() {
         >/dev/null 2>"$work/results/aot-training.log" || true
     [[ -f $work/aot/lib/berth-generator.aot ]] || { cat "$work/results/aot-training.log" >&2; die "AOT training made no cache"; }
 
+    local load_before
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
     unshare --mount --propagation private -- bash "$SELF" --inner "$rootfs" "$work" "$runs" "$sizes"
 
-    # The table.
+    # The tables.
     local report=$work/results/table.md
     {
-        echo "berth-generator vs Quadlet 5.4.2, -dryrun, whole processes; median of $runs runs (hyperfine, 2 warm-ups); peak RSS = median of $runs runs of /usr/bin/time -f %M."
-        echo "quadlet runs as 'chroot ROOTFS $QUADLET'; 'adj.' subtracts the 'chroot ROOTFS /bin/true' baseline from quadlet's time."
-        echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $("$java" -version 2>&1 | head -n 1)."
+        echo "berth-generator vs Quadlet 5.4.2, -dryrun, whole processes, N .container files + 1 .network + 1 .volume."
+        echo "Wall: median of $runs runs (hyperfine, 2 warm-ups). CPU: mean user+sys of the same runs. Peak RSS: median of $runs runs of /usr/bin/time -f %M."
+        echo "quadlet runs as 'chroot ROOTFS $QUADLET'; 'adj.' subtracts the 'chroot ROOTFS /bin/true' baseline from quadlet's figure."
+        echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $("$java" -version 2>&1 | head -n 1); load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)."
         echo
-        echo "| .container files | units berth/quadlet | berth ms | berth+AOT ms | quadlet ms | chroot /bin/true ms | berth/quadlet | berth+AOT/quadlet | berth/quadlet adj. | berth+AOT/quadlet adj. | RSS berth MiB | RSS berth+AOT MiB | RSS quadlet MiB | RSS berth+AOT/quadlet |"
-        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| files | units berth/quadlet | wall berth ms | wall berth+AOT ms | wall quadlet ms | wall chroot /bin/true ms | berth/quadlet | berth+AOT/quadlet | berth/quadlet adj. | berth+AOT/quadlet adj. |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
         for n in $sizes; do
             local csv=$work/results/time-$n.csv
-            local tb ta tq t0 tqa rb ra rq units
+            local tb ta tq t0 tqa units
             tb=$(csv_median_ms "$csv" berth)
             ta=$(csv_median_ms "$csv" berth-aot)
             tq=$(csv_median_ms "$csv" quadlet)
             t0=$(csv_median_ms "$csv" chroot-true)
             tqa=$(awk -v a="$tq" -v b="$t0" 'BEGIN {printf "%.1f", a - b}')
-            rb=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-berth")")
-            ra=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-berth-aot")")
-            rq=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-quadlet")")
             read -r _ ub uaot uq <"$work/results/units-$n"
             units="$ub/$uq"
             [[ $ub == "$uaot" ]] || units="$ub ($uaot with AOT)/$uq"
-            echo "| $n | $units | $tb | $ta | $tq | $t0 | $(ratio "$tb" "$tq") | $(ratio "$ta" "$tq") | $(ratio "$tb" "$tqa") | $(ratio "$ta" "$tqa") | $rb | $ra | $rq | $(ratio "$ra" "$rq") |"
+            echo "| $n | $units | $tb | $ta | $tq | $t0 | $(ratio "$tb" "$tq") | $(ratio "$ta" "$tq") | $(ratio "$tb" "$tqa") | $(ratio "$ta" "$tqa") |"
+        done
+        echo
+        echo "| files | CPU berth ms | CPU berth+AOT ms | CPU quadlet ms | CPU chroot /bin/true ms | berth/quadlet | berth+AOT/quadlet | berth+AOT/quadlet adj. | RSS berth MiB | RSS berth+AOT MiB | RSS quadlet MiB | RSS berth/quadlet | RSS berth+AOT/quadlet |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        for n in $sizes; do
+            local csv=$work/results/time-$n.csv
+            local cb ca cq c0 cqa rb ra rq
+            cb=$(csv_cpu_ms "$csv" berth)
+            ca=$(csv_cpu_ms "$csv" berth-aot)
+            cq=$(csv_cpu_ms "$csv" quadlet)
+            c0=$(csv_cpu_ms "$csv" chroot-true)
+            cqa=$(awk -v a="$cq" -v b="$c0" 'BEGIN {printf "%.1f", a - b}')
+            rb=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-berth")")
+            ra=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-berth-aot")")
+            rq=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-quadlet")")
+            echo "| $n | $cb | $ca | $cq | $c0 | $(ratio "$cb" "$cq") | $(ratio "$ca" "$cq") | $(ratio "$ca" "$cqa") | $rb | $ra | $rq | $(ratio "$rb" "$rq") | $(ratio "$ra" "$rq") |"
         done
     } >"$report"
     if [[ -n $out ]]; then
