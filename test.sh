@@ -15,7 +15,7 @@ fi
 export PATH=$JAVA_HOME/bin:$PATH
 
 echo "== level 1: unit tests"
-mvn -B -ntp install
+mvn -B -ntp verify
 
 if [[ ${1:-} == --level1 ]]; then
   exit 0
@@ -27,4 +27,4 @@ if [[ ! -x $rootfs/usr/libexec/podman/quadlet ]]; then
   echo "test.sh: the test-host rootfs at '$rootfs' has no reference Quadlet" >&2
   exit 1
 fi
-mvn -B -ntp -Pdifferential -pl unit-generator test -Dberth.testhost.rootfs="$rootfs"
+mvn -B -ntp -Pdifferential -pl unit-generator -am test -Dberth.testhost.rootfs="$rootfs"

@@ -62,6 +62,16 @@ class CorpusGoldenTest {
                     List.of());
         }
         BerthOutput berth = BerthRun.run(c, c.stage());
-        return CaseCheck.check(c, c.golden(), berth);
+        CaseResult result = CaseCheck.check(c, c.golden(), berth);
+        if (c.deviation().isPresent()) {
+            var drift = DeviationSnapshot.check(c, berth);
+            if (drift.isPresent()) {
+                // The deviation no longer behaves as documented: it counts, and fails.
+                CorpusCase counted = new CorpusCase(c.name(), c.dir(), c.description(), c.mode(), c.expectation(),
+                        c.newerThanReference(), java.util.Optional.empty());
+                return new CaseResult(counted, List.of(drift.get()), List.of());
+            }
+        }
+        return result;
     }
 }
