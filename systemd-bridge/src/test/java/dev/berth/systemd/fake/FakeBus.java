@@ -1,0 +1,78 @@
+package dev.berth.systemd.fake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.freedesktop.dbus.bin.EmbeddedDBusDaemon;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+
+import dev.berth.systemd.dbus.Systemd1Manager;
+
+/**
+ * A private message bus (dbus-java's embedded daemon on a unix socket in a temp directory) with a
+ * {@link FakeSystemd} on it under the name org.freedesktop.systemd1. No external process, no system bus.
+ */
+public final class FakeBus implements AutoCloseable {
+
+    private final Path directory;
+    private final EmbeddedDBusDaemon daemon;
+    private final DBusConnection systemdConnection;
+    private final FakeSystemd systemd;
+
+    private FakeBus(Path directory, EmbeddedDBusDaemon daemon, DBusConnection systemdConnection,
+                    FakeSystemd systemd) {
+        this.directory = directory;
+        this.daemon = daemon;
+        this.systemdConnection = systemdConnection;
+        this.systemd = systemd;
+    }
+
+    public static FakeBus start(Map<String, FakeSystemd.Behaviour> units) throws Exception {
+        Path directory = Files.createTempDirectory("berth-fake-bus");
+        String address = "unix:path=" + directory.resolve("bus");
+        EmbeddedDBusDaemon daemon = new EmbeddedDBusDaemon(address + ",listen=true");
+        daemon.startInBackgroundAndWait(10_000);
+        DBusConnection connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        connection.requestBusName(Systemd1Manager.BUS_NAME);
+        FakeSystemd systemd = FakeSystemd.export(connection, units);
+        return new FakeBus(directory, daemon, connection, systemd);
+    }
+
+    public static FakeBus withContractUnits() throws Exception {
+        return start(FakeSystemd.contractUnits());
+    }
+
+    /** The address a client connects to: {@code unix:path=/tmp/.../bus}. */
+    public String address() {
+        return "unix:path=" + directory.resolve("bus");
+    }
+
+    public FakeSystemd systemd() {
+        return systemd;
+    }
+
+    /** systemd disappears from the bus (its connection closes); the bus stays up. */
+    public void systemdLeaves() {
+        systemdConnection.disconnect();
+    }
+
+    /** The bus daemon itself goes away: every client connection breaks. */
+    public void busDies() throws IOException {
+        daemon.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+        systemd.shutdown();
+        systemdConnection.disconnect();
+        daemon.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
