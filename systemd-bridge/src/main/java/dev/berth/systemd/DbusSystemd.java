@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.freedesktop.dbus.DBusAsyncReply;
@@ -49,6 +50,12 @@ import dev.berth.systemd.dbus.UnitListEntry;
 public final class DbusSystemd implements Systemd {
 
     private static final String JOB_MODE = "replace";
+    private static final Duration OWNER_CHECK_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * dbus-java retries a failed connect every 500 ms until this "timeout" (default 10 s), meant for a server
+     * that is still starting. A bus socket that refuses now will refuse in 10 s too: fail at once.
+     */
+    private static final int ONE_CONNECT_ATTEMPT_MILLIS = 500;
     private static final List<String> UNIT_PROPERTIES = List.of("Id", "Description", "LoadState", "ActiveState",
             "SubState", "ActiveEnterTimestamp", "FragmentPath", "SourcePath");
     private static final List<String> SERVICE_PROPERTIES = List.of("Result", "MainPID", "NRestarts",
@@ -63,6 +70,9 @@ public final class DbusSystemd implements Systemd {
     private final ReloadWatch reloads = new ReloadWatch();
     /** False once systemd's name changed owner on the bus (systemd stopped or restarted). */
     private final AtomicBoolean systemdOnBus = new AtomicBoolean(true);
+    private final AtomicLong lastOwnerCheck = new AtomicLong(System.nanoTime());
+    /** The bus daemon's own object (org.freedesktop.DBus); null on a peer connection to systemd. */
+    private final DBus busDaemon;
     /** systemd's unique bus name; signals from anyone else are ignored. Null on a peer connection. */
     private final AtomicReference<String> systemdSender = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,6 +84,13 @@ public final class DbusSystemd implements Systemd {
         this.options = options;
         this.wait = Wait.onSystemClock(options.probeInterval());
         this.manager = remote(Systemd1Manager.OBJECT_PATH, Systemd1Manager.class);
+        try {
+            this.busDaemon = connection instanceof DBusConnection bus
+                    ? bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class)
+                    : null;
+        } catch (DBusException e) {
+            throw protocol("address the bus daemon", e);
+        }
     }
 
     /**
@@ -96,12 +113,13 @@ public final class DbusSystemd implements Systemd {
                             throw e;
                         }
                         first = first == null ? e : first;
-                        tried.add(applies.label() + ": " + e.problem());
+                        tried.add(applies.label() + ": "
+                                + (e.getCause() != null ? reasonOf(e.getCause()) : e.problem()));
                     }
                 }
             }
         }
-        String triedList = " (tried " + String.join("; ", tried) + ")";
+        String triedList = verdicts.size() > 1 ? " (tried " + String.join("; ", tried) + ")" : "";
         if (first != null) {
             return throwing(new SystemdException(first.kind(), first.problem() + triedList, first.fix(),
                     first.busErrorName(), first.getCause()));
@@ -134,9 +152,13 @@ public final class DbusSystemd implements Systemd {
         try {
             connection = switch (address.route()) {
                 case MESSAGE_BUS -> DBusConnectionBuilder.forAddress(address.address()).withShared(false)
-                        .withDisconnectCallback(onDisconnect).build();
+                        .withDisconnectCallback(onDisconnect)
+                        .transportConfig().withTimeout(ONE_CONNECT_ATTEMPT_MILLIS).back()
+                        .build();
                 case SYSTEMD_PEER -> DirectConnectionBuilder.forAddress(address.address())
-                        .withDisconnectCallback(onDisconnect).build();
+                        .withDisconnectCallback(onDisconnect)
+                        .transportConfig().withTimeout(ONE_CONNECT_ATTEMPT_MILLIS).back()
+                        .build();
             };
         } catch (DBusException | RuntimeException e) {
             throw unreachable(address, e);
@@ -169,25 +191,37 @@ public final class DbusSystemd implements Systemd {
                     reloads.reloading(signal.isActive());
                 }
             });
-            if (connection instanceof DBusConnection bus) {
-                bus.addSigHandler(DBus.NameOwnerChanged.class, signal -> {
-                    if (Systemd1Manager.BUS_NAME.equals(signal.name)
-                            && signal.oldOwner.equals(systemdSender.get())) {
-                        systemdOnBus.set(false);
-                    }
-                });
-            }
         } catch (DBusException e) {
             throw protocol("subscribe to systemd's signals", e);
         }
         call(manager, "Subscribe", options.callTimeout(), "subscribe to systemd's job signals", Optional.empty());
-        if (connection instanceof DBusConnection bus) {
-            try {
-                systemdSender.set(bus.getDBusOwnerName(Systemd1Manager.BUS_NAME));
-            } catch (DBusExecutionException e) {
+        if (busDaemon != null) {
+            Optional<String> owner = ownerOfSystemdName(options.callTimeout());
+            if (owner.isEmpty()) {
                 throw new SystemdException(Kind.BUS_UNREACHABLE, "systemd left " + address.describe(),
-                        Optional.empty(), Optional.empty(), e);
+                        Optional.of(address.scope().unreachableHint()));
             }
+            systemdSender.set(owner.get());
+        }
+    }
+
+    /**
+     * The unique bus name that owns org.freedesktop.systemd1 now; empty if nobody does. A timeout counts as "no
+     * change": a slow bus is not a lost systemd.
+     */
+    private Optional<String> ownerOfSystemdName(Duration timeout) {
+        try {
+            DBusAsyncReply<?> reply = connection.callMethodAsync(busDaemon, "GetNameOwner", Systemd1Manager.BUS_NAME);
+            Message answer = reply.getCall().getReply(Math.max(1, timeout.toMillis()));
+            if (answer == null) {
+                return Optional.ofNullable(systemdSender.get());
+            }
+            if (answer instanceof Error) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable((String) reply.getReply());
+        } catch (DBusException | DBusExecutionException e) {
+            return Optional.empty();
         }
     }
 
@@ -196,9 +230,28 @@ public final class DbusSystemd implements Systemd {
         return expected == null || signal.getSource() == null || expected.equals(signal.getSource());
     }
 
-    /** The narrow view {@link Wait} gets of this connection. */
+    /**
+     * The narrow view {@link Wait} gets of this connection: open, and (on a message bus) systemd still owning its
+     * name under the same unique name. If systemd exits or re-executes and comes back as a new bus client, jobs
+     * queued with the old one cannot be followed any more. The owner is asked at most once a second; dbus-java's
+     * embedded bus (used by the tests) sends NameOwnerChanged without arguments, so that signal cannot be relied on.
+     */
     private boolean reachable() {
-        return !closed.get() && connection.isConnected() && systemdOnBus.get();
+        if (closed.get() || !connection.isConnected()) {
+            return false;
+        }
+        if (busDaemon == null || !systemdOnBus.get()) {
+            return systemdOnBus.get();
+        }
+        long now = System.nanoTime();
+        long last = lastOwnerCheck.get();
+        if (now - last >= OWNER_CHECK_INTERVAL.toNanos() && lastOwnerCheck.compareAndSet(last, now)) {
+            boolean same = ownerOfSystemdName(OWNER_CHECK_INTERVAL).equals(Optional.ofNullable(systemdSender.get()));
+            if (!same) {
+                systemdOnBus.set(false);
+            }
+        }
+        return systemdOnBus.get() && connection.isConnected();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.freedesktop.dbus.bin.EmbeddedDBusDaemon;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
 
 import dev.berth.systemd.dbus.Systemd1Manager;
 
@@ -56,8 +57,12 @@ public final class FakeBus implements AutoCloseable {
         return systemd;
     }
 
-    /** systemd disappears from the bus (its connection closes); the bus stays up. */
-    public void systemdLeaves() {
+    /**
+     * systemd disappears from the bus; the bus stays up. It gives up its name first: the embedded daemon announces
+     * a name's loss (NameOwnerChanged) on ReleaseName, but does not notice a client that merely closed its socket.
+     */
+    public void systemdLeaves() throws DBusException {
+        systemdConnection.releaseBusName(Systemd1Manager.BUS_NAME);
         systemdConnection.disconnect();
     }
 
