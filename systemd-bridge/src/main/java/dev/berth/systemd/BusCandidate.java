@@ -92,7 +92,9 @@ public sealed interface BusCandidate {
                 return new Skipped(label(), "needs root");
             }
             if (!host.socketExists().test(path)) {
-                return new Skipped(label(), label().equals(path.toString()) ? "does not exist" : path + " does not exist");
+                return new Skipped(label(), label().equals(path.toString())
+                        ? "does not exist"
+                        : path + " does not exist");
             }
             return new Applies(label(), new BusAddress("unix:path=" + path, scope, route, label()));
         }

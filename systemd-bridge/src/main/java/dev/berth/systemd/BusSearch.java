@@ -2,6 +2,7 @@ package dev.berth.systemd;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.berth.systemd.BusAddress.Route;
 import dev.berth.systemd.BusCandidate.AddressVariable;
@@ -63,7 +64,7 @@ public record BusSearch(BusScope scope, List<BusCandidate> candidates) {
     /** The addresses to try, in order. */
     public List<BusAddress> applicable(HostEnvironment host) {
         return consider(host).stream()
-                .flatMap(c -> c instanceof Applies a ? java.util.stream.Stream.of(a.address()) : java.util.stream.Stream.empty())
+                .flatMap(c -> c instanceof Applies a ? Stream.of(a.address()) : Stream.empty())
                 .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.berth.systemd;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,10 +79,13 @@ public final class DbusSystemd implements Systemd {
     /** systemd's unique bus name; signals from anyone else are ignored. Null on a peer connection. */
     private final AtomicReference<String> systemdSender = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set by dbus-java's disconnect callback when the transport fails (read error, socket closed). */
+    private final AtomicBoolean dropped;
 
-    private DbusSystemd(AbstractConnection connection, BusAddress address, SystemdOptions options)
-            throws SystemdException {
+    private DbusSystemd(AbstractConnection connection, AtomicBoolean dropped, BusAddress address,
+                        SystemdOptions options) throws SystemdException {
         this.connection = connection;
+        this.dropped = dropped;
         this.address = address;
         this.options = options;
         this.wait = Wait.onSystemClock(options.probeInterval());
@@ -123,17 +127,13 @@ public final class DbusSystemd implements Systemd {
         }
         String triedList = verdicts.size() > 1 ? " (tried " + String.join("; ", tried) + ")" : "";
         if (first != null) {
-            return throwing(new SystemdException(first.kind(), first.problem() + triedList, first.fix(),
-                    first.busErrorName(), first.getCause()));
+            throw new SystemdException(first.kind(), first.problem() + triedList, first.fix(),
+                    first.busErrorName(), first.getCause());
         }
         String where = search.scope() == BusScope.SYSTEM ? " at " + BusSearch.SYSTEM_BUS_SOCKET : "";
-        return throwing(new SystemdException(Kind.BUS_UNREACHABLE,
+        throw new SystemdException(Kind.BUS_UNREACHABLE,
                 "cannot reach the " + search.scope().noun() + where + ": no socket found" + triedList,
-                Optional.of(search.scope().unreachableHint())));
-    }
-
-    private static Systemd throwing(SystemdException e) throws SystemdException {
-        throw e;
+                Optional.of(search.scope().unreachableHint()));
     }
 
     /** Connects to exactly this address, subscribes to systemd's signals and checks that systemd answers. */
@@ -167,7 +167,7 @@ public final class DbusSystemd implements Systemd {
         }
         DbusSystemd systemd = null;
         try {
-            systemd = new DbusSystemd(connection, address, options);
+            systemd = new DbusSystemd(connection, dropped, address, options);
             systemd.listen();
             return systemd;
         } catch (SystemdException | RuntimeException e) {
@@ -264,7 +264,7 @@ public final class DbusSystemd implements Systemd {
      * embedded bus (used by the tests) sends NameOwnerChanged without arguments, so that signal cannot be relied on.
      */
     private boolean reachable() {
-        if (closed.get() || !connection.isConnected()) {
+        if (closed.get() || dropped.get() || !connection.isConnected()) {
             return false;
         }
         if (busDaemon == null || !systemdOnBus.get()) {
@@ -402,7 +402,7 @@ public final class DbusSystemd implements Systemd {
         return new UnitState(name, text(common, "Description"), loadState, activeState, text(common, "SubState"),
                 text(service, "Result"), number(service, "MainPID"), number(service, "NRestarts"),
                 (int) number(service, "ExecMainStatus"),
-                enteredMicros == 0 ? Optional.empty() : Optional.of(Instant.EPOCH.plusNanos(enteredMicros * 1000)),
+                enteredMicros <= 0 ? Optional.empty() : Optional.of(Instant.EPOCH.plus(enteredMicros, ChronoUnit.MICROS)),
                 Optional.of(text(common, "FragmentPath")).filter(s -> !s.isEmpty()),
                 Optional.of(text(common, "SourcePath")).filter(s -> !s.isEmpty()));
     }

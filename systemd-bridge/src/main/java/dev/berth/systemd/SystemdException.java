@@ -1,5 +1,6 @@
 package dev.berth.systemd;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -79,7 +80,7 @@ public final class SystemdException extends Exception {
                 Optional.of("systemd may have been re-executed or stopped; check the unit's state and retry"));
     }
 
-    static SystemdException noReply(String during, BusAddress bus, java.time.Duration waited) {
+    static SystemdException noReply(String during, BusAddress bus, Duration waited) {
         return new SystemdException(Kind.NO_REPLY,
                 "systemd did not answer within " + waited.toSeconds() + " s while " + during
                         + " (" + bus.describe() + ")",

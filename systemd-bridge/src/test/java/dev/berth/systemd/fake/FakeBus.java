@@ -38,10 +38,26 @@ public final class FakeBus implements AutoCloseable {
         String address = "unix:path=" + directory.resolve("bus");
         EmbeddedDBusDaemon daemon = new EmbeddedDBusDaemon(address + ",listen=true");
         daemon.startInBackgroundAndWait(10_000);
+        awaitRunning(daemon);
         DBusConnection connection = DBusConnectionBuilder.forAddress(address).withShared(false).build();
         connection.requestBusName(Systemd1Manager.BUS_NAME);
         FakeSystemd systemd = FakeSystemd.export(connection, units);
         return new FakeBus(directory, daemon, connection, systemd);
+    }
+
+    /**
+     * startInBackgroundAndWait returns once the socket is bound, but the daemon's message thread may not have
+     * started yet. If the first client connects before it has, the accept loop sees a daemon that is "not running",
+     * stops, and removes the socket: the first client is dropped during Hello and later ones find no socket (seen
+     * on a loaded 2-core machine). Waiting for isRunning() closes that window.
+     */
+    private static void awaitRunning(EmbeddedDBusDaemon daemon) throws InterruptedException {
+        for (int i = 0; i < 200 && !daemon.isRunning(); i++) {
+            Thread.sleep(10);
+        }
+        if (!daemon.isRunning()) {
+            throw new IllegalStateException("embedded D-Bus daemon did not start");
+        }
     }
 
     public static FakeBus withContractUnits() throws Exception {
