@@ -181,9 +181,10 @@ public final class DbusSystemd implements Systemd {
     }
 
     /**
-     * On a fresh peer connection dbus-java sometimes loses the first message (seen against systemd 257 on
-     * /run/systemd/private: about one connection in fifteen never got its first reply; a message sent a moment
-     * later always did). So the first message is a Ping, re-sent every half second until answered.
+     * On a fresh peer connection the first message sometimes gets no reply at all (seen with dbus-java 5.2.2
+     * against systemd 257 on /run/systemd/private: about one connection in fifteen; a message sent a moment later
+     * always got one, and a pause before the first message avoided it). So the first message is a Ping, re-sent
+     * every half second until answered.
      */
     private void greetPeer() throws SystemdException {
         Peer peer = remote(Systemd1Manager.OBJECT_PATH, Peer.class);

@@ -54,6 +54,7 @@ class FakeSystemdFaultTest {
     void connectingSubscribesToSystemdsSignals() throws SystemdException {
         try (Systemd systemd = connect(PATIENT)) {
             assertTrue(bus.systemd().subscribed());
+            assertEquals(bus.address(), systemd.address().address());
         }
     }
 
