@@ -21,7 +21,7 @@ level=${1:-all}
 
 if [[ $level != --level3 ]]; then
   echo "== level 1: unit tests"
-  mvn -B -ntp install
+  mvn -B -ntp verify
 fi
 
 if [[ $level == --level1 ]]; then
@@ -36,7 +36,7 @@ fi
 
 if [[ $level != --level3 ]]; then
   echo "== level 2: differential tests against the reference Quadlet 5.4.2"
-  mvn -B -ntp -Pdifferential -pl unit-generator test -Dberth.testhost.rootfs="$rootfs"
+  mvn -B -ntp -Pdifferential -pl unit-generator -am test -Dberth.testhost.rootfs="$rootfs"
 fi
 
 echo "== level 3: end-to-end tests in the booted test host"

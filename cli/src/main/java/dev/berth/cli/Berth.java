@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
             "2:usage error (unknown option, bad argument)"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  berth check                          check the system search path",
-            "  berth check --user ~/.config/containers/systemd",
-            "  berth generate --dryrun web.container print the unit for one file",
-            "  berth generate --output /tmp/units examples/quadlet",
+            "  berth check                            check the system search path",
+            "  berth check --user                     check the user's search path",
+            "  berth generate web.container           print the unit of one file",
+            "  berth generate -o /tmp/units examples  write units and links into /tmp/units",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -51,8 +51,7 @@ public final class Berth implements Runnable {
 
     @Override
     public void run() {
-        // "berth" alone: the usage, as an error, since a command is required.
-        spec.commandLine().usage(session.err());
+        // "berth" alone is a usage error: a command is required.
         throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (generate or check)");
     }
 
@@ -70,6 +69,17 @@ public final class Berth implements Runnable {
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // A usage error: the problem, a suggestion for a misspelt option or command, and where the help is;
+        // not the whole help text, which would bury the one line that matters.
+        cmd.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter w = c.getErr();
+            w.println("berth: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
+            w.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            w.flush();
+            return CommandLine.ExitCode.USAGE;
+        });
         int status = cmd.execute(args);
         out.flush();
         err.flush();

@@ -31,7 +31,10 @@ import picocli.CommandLine.Mixin;
             "  berth check                                  the system search path",
             "  berth check --user                           the user's search path",
             "  berth check web.container db.volume",
-            "  berth check --format json /etc/containers/systemd"})
+            "  berth check --format json /etc/containers/systemd",
+            "",
+            "Environment: QUADLET_UNIT_DIRS (colon-separated absolute directories replacing the search path), "
+                    + "XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path), PODMAN."})
 final class CheckCommand implements Callable<Integer> {
 
     private final Berth.Session session;

@@ -19,8 +19,9 @@ final class CommonOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: text (default) or json. json prints one document: "
                     + "{\"files\", \"diagnostics\": [{file, line, column, severity, message, fix}], "
-                    + "\"units\": [{name, source, installLinks, text}], \"summary\"}; line and column are 0 "
-                    + "when a problem concerns a whole file.")
+                    + "\"units\": [{name, source, installLinks, text}], \"summary\": {files, errors, warnings}}; "
+                    + "units carry their text with generate only; line and column are 0 when a problem concerns "
+                    + "a whole file.")
     OutputFormat format;
 
     @Parameters(paramLabel = "PATH", arity = "0..*",

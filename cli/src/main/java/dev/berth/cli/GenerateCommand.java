@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
             "  berth generate examples/quadlet",
             "  berth generate --user --output /tmp/units ~/.config/containers/systemd",
             "  berth generate --format json web.container",
+            "",
             "Environment: PODMAN (podman path written into the units, default /usr/bin/podman), "
                     + "QUADLET_UNIT_DIRS, XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (search path)."})
 final class GenerateCommand implements Callable<Integer> {

@@ -68,7 +68,13 @@ public final class GeneratorMain {
                 log.error("missing output directory argument");
                 return 1;
             }
-            return generate(a, user, env, programName, out, log);
+            try {
+                return generate(a, user, env, programName, out, log);
+            } catch (RuntimeException e) {
+                // A bug must not leave systemd without a word: say what happened, and fail like any error.
+                log.error("internal error: " + e + " (please report this as a berth bug)");
+                return 1;
+            }
         }
     }
 

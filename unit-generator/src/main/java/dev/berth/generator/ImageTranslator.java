@@ -23,7 +23,6 @@ final class ImageTranslator implements Translator {
                     "add Image=<image to pull>");
             return Optional.empty();
         }
-        ImageNames.warnIfShortName(ctx, image, "Image");
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("image", "pull");
         SimpleFlags.singles(image, podman, "Arch", "--arch", "AuthFile", "--authfile", "CertDir", "--cert-dir",

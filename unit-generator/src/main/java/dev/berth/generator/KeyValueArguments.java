@@ -1,6 +1,9 @@
 package dev.berth.generator;
 
 import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.syntax.Entry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,16 +30,39 @@ public final class KeyValueArguments {
     /** The pairs of {@code key}, sorted the way Go sorts strings (by UTF-8 bytes, which is code point order). */
     public static TreeMap<String, String> pairs(TranslationContext ctx, SectionReader section, String key) {
         TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
+        Entry current = null;
+        List<String> bare = new ArrayList<>();
         for (SectionReader.Word w : section.argWords(key)) {
+            if (w.entry() != current) {
+                reportBare(ctx, key, current, bare);
+                current = w.entry();
+                bare = new ArrayList<>();
+            }
             int eq = w.text().indexOf('=');
             if (eq < 0) {
-                ctx.error(w.entry().valuePosition(), key + "= item '" + w.text() + "' has no '=', so Quadlet would drop it",
-                        "write " + w.text() + "=<value>");
+                bare.add(w.text());
                 continue;
             }
             out.put(w.text().substring(0, eq), w.text().substring(eq + 1));
         }
+        reportBare(ctx, key, current, bare);
         return out;
+    }
+
+    /** One diagnostic per assignment for its words without {@code =}, which Quadlet 5.4.2 drops without a word. */
+    private static void reportBare(TranslationContext ctx, String key, Entry entry, List<String> bare) {
+        if (bare.isEmpty()) {
+            return;
+        }
+        String items = "'" + String.join("', '", bare) + "'";
+        String message = bare.size() == 1
+                ? key + "= item " + items + " has no '=', so Quadlet would drop it"
+                : key + "= items " + items + " have no '=', so Quadlet would drop them";
+        boolean comment = bare.get(0).startsWith("#") || bare.get(0).startsWith(";");
+        String fix = comment
+                ? "a comment must be on a line of its own; systemd has no comments at the end of a line"
+                : "quote a value that contains blanks (\"NAME=two words\"), or write " + bare.get(0) + "=<value>";
+        ctx.error(entry.valuePosition(), message, fix);
     }
 
     static int compareCodePoints(String a, String b) {

@@ -3,6 +3,7 @@ package dev.berth.generator;
 import dev.berth.spec.Position;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,6 +45,7 @@ final class KindSteps {
             service.add(CommonSteps.UNIT, "RequiresMountsFor", "%t/containers");
         }
         CommonSteps.renameSections(service, unit.kind());
+        TemplateNames.check(ctx);
         return service;
     }
 
@@ -63,6 +65,15 @@ final class KindSteps {
         }
     }
 
+    /**
+     * A fresh command starting like {@code base} ({@code podman [--module=..] [GlobalArgs]}). Units with several
+     * podman commands build the start once, so a problem in {@code GlobalArgs=} is reported once.
+     */
+    static PodmanCommand startingLike(PodmanCommand base) {
+        List<String> words = base.words();
+        return new PodmanCommand(words.get(0)).addAll(words.subList(1, words.size()));
+    }
+
     /** Where a problem with the whole main section is reported: its header, or the file when it is missing. */
     static Position sectionPosition(TranslationContext ctx) {
         return CommonSteps.main(ctx).section().position();
@@ -71,5 +82,15 @@ final class KindSteps {
     /** Where a problem with the value of {@code key} is reported: its value, or the section when unset. */
     static Position valuePosition(SectionReader r, String key) {
         return r.lastEntry(key).map(Entry::valuePosition).orElse(r.section().position());
+    }
+
+    /**
+     * A section of the source file as written (drop-ins merged), for reading it; problems reading it are not
+     * reported, since the section is copied to the unit unchanged.
+     */
+    static SectionReader sourceSection(TranslationContext ctx, String name) {
+        return ctx.unit().file().section(name)
+                .map(s -> new SectionReader(s, new java.util.ArrayList<>()))
+                .orElseGet(() -> SectionReader.empty(name, ctx.unit().path(), new java.util.ArrayList<>()));
     }
 }

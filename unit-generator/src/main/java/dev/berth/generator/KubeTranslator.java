@@ -1,13 +1,118 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** {@code .kube} files. Not written yet. */
+/**
+ * {@code .kube} files: a notify service that runs {@code podman kube play} and cleans up with
+ * {@code podman kube down} (Quadlet 5.4.2's ConvertKube). Several {@code Yaml=} lines play several files, as in
+ * later Quadlets; 5.4.2 silently used only the last one.
+ */
 final class KubeTranslator implements Translator {
+
+    private static final String AUTO_UPDATE = "--annotation=io.containers.autoupdate";
+
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
-        ctx.error(dev.berth.spec.Position.ofFile(unit.path()), "." + unit.kind().extension() + " files are not supported yet");
-        return Optional.empty();
+        if (!CommonSteps.checkKeys(ctx, true)) {
+            return Optional.empty();
+        }
+        SectionReader kube = CommonSteps.main(ctx);
+        ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
+        List<String> yamlFiles = yamlFiles(ctx, kube);
+        if (yamlFiles.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> yamlPaths = yamlFiles.stream().map(y -> GoPaths.absolute(ctx, y)).toList();
+
+        SectionReader user = KindSteps.sourceSection(ctx, CommonSteps.SERVICE);
+        Optional<String> killMode = user.single("KillMode");
+        if (killMode.isEmpty()) {
+            // mixed rather than control-group, so that conmon can do its work when the service stops.
+            service.set(CommonSteps.SERVICE, "KillMode", "mixed");
+        } else if (!killMode.get().equals("mixed") && !killMode.get().equals("control-group")) {
+            ctx.error(user.positionOf("KillMode"), "KillMode=" + killMode.get() + " does not work for a kube service",
+                    "use KillMode=mixed (the default) or KillMode=control-group");
+        }
+        service.add(CommonSteps.SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+        Optional<String> type = user.single("Type");
+        if (type.isPresent() && !type.get().equals("notify") && !type.get().equals("oneshot")) {
+            ctx.error(user.positionOf("Type"), "Type=" + type.get() + " does not work for a kube service",
+                    "remove Type= (the service is Type=notify), or use Type=oneshot for YAML that only creates"
+                            + " resources");
+        }
+        if (!type.filter("oneshot"::equals).isPresent()) {
+            service.set(CommonSteps.SERVICE, "Type", "notify");
+            service.set(CommonSteps.SERVICE, "NotifyAccess", "all");
+        }
+        service.setDefault(CommonSteps.SERVICE, "SyslogIdentifier", "%N");
+
+        PodmanCommand base = CommonSteps.basePodman(ctx);
+        PodmanCommand play = KindSteps.startingLike(base).add("kube", "play", "--replace", "--service-container=true");
+        kube.single("ExitCodePropagation").filter(e -> !e.isEmpty())
+                .ifPresent(e -> play.add("--service-exit-code-propagation=" + e));
+        LogOptions.add(kube, play);
+        UserMappings.addMappings(ctx, kube, play, false);
+        NetworkArguments.add(ctx, kube, service, play);
+        for (String update : kube.words("AutoUpdate")) {
+            int slash = update.indexOf('/');
+            play.add(slash < 0 ? AUTO_UPDATE + "=" + update
+                    : AUTO_UPDATE + "/" + update.substring(0, slash) + "=" + update.substring(slash + 1));
+        }
+        for (String configMap : kube.words("ConfigMap")) {
+            play.add("--configmap", GoPaths.absolute(ctx, configMap));
+        }
+        PublishPorts.add(kube, play);
+        PodmanArgs.add(kube, play);
+        play.addAll(yamlPaths);
+        service.add(CommonSteps.SERVICE, "ExecStart", play.toExecLine());
+
+        // ExecStopPost rather than ExecStop: it also runs after a failed start, so nothing is left behind.
+        PodmanCommand down = KindSteps.startingLike(base).add("kube", "down");
+        kube.bool("KubeDownForce").ifPresent(force -> SimpleFlags.addBool(down, "--force", force));
+        down.addAll(yamlPaths);
+        service.add(CommonSteps.SERVICE, "ExecStopPost", down.toExecLine());
+
+        WorkingDirectories.apply(ctx, kube, service, yamlFiles);
+        return ctx.failed() ? Optional.empty() : Optional.of(service.build());
+    }
+
+    /**
+     * The YAML files as written, one per {@code Yaml=} line (an empty {@code Yaml=} clears the list); each value
+     * is read like a single value (trailing blanks and surrounding quotes removed), as 5.4.2 read its one file.
+     */
+    private static List<String> yamlFiles(TranslationContext ctx, SectionReader kube) {
+        List<String> files = new ArrayList<>();
+        for (Entry e : kube.entries("Yaml")) {
+            String file = unquote(e.value());
+            if (file.isEmpty()) {
+                ctx.error(e.valuePosition(), "Yaml= names no file", "write the path of the Kubernetes YAML file");
+            } else {
+                files.add(file);
+            }
+        }
+        if (files.isEmpty() && !ctx.failed()) {
+            ctx.error(kube.positionOf("Yaml"), "a .kube file needs Yaml=, the Kubernetes YAML file to play",
+                    "add Yaml=<path>, relative to this file's directory or absolute");
+        }
+        return ctx.failed() ? List.of() : files;
+    }
+
+    /** Quadlet's single-value reading: trailing blanks, then every double quote at either end, removed. */
+    private static String unquote(String value) {
+        String v = value.stripTrailing();
+        int start = 0;
+        int end = v.length();
+        while (start < end && v.charAt(start) == '"') {
+            start++;
+        }
+        while (end > start && v.charAt(end - 1) == '"') {
+            end--;
+        }
+        return v.substring(start, end);
     }
 }

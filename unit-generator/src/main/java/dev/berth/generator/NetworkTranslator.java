@@ -17,15 +17,15 @@ final class NetworkTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader network = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        TemplateNames.warnSharedTemplateResource(ctx, "NetworkName", "network");
         String networkName = UnitNames.resourceName(unit).orElseThrow();
 
+        PodmanCommand base = CommonSteps.basePodman(ctx);
         if (network.bool("NetworkDeleteOnStop", false)) {
-            PodmanCommand remove = CommonSteps.basePodman(ctx).add("network", "rm", networkName);
+            PodmanCommand remove = KindSteps.startingLike(base).add("network", "rm", networkName);
             service.add(CommonSteps.SERVICE, "ExecStopPost", remove.toExecLine());
         }
 
-        PodmanCommand podman = CommonSteps.basePodman(ctx).add("network", "create", "--ignore");
+        PodmanCommand podman = KindSteps.startingLike(base).add("network", "create", "--ignore");
         SimpleFlags.booleans(network, podman, "DisableDNS", "--disable-dns", "Internal", "--internal", "IPv6", "--ipv6");
         SimpleFlags.singles(network, podman, "Driver", "--driver", "IPAMDriver", "--ipam-driver",
                 "InterfaceName", "--interface-name");

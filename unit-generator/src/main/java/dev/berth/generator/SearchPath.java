@@ -3,7 +3,6 @@ package dev.berth.generator;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -196,23 +195,18 @@ public final class SearchPath {
                 return;
             }
             visited.add(resolved);
-            for (String name : children(resolved)) {
-                add(resolved.resolve(name), accept);
+            for (Path child : children(resolved)) {
+                add(child, accept);
             }
         }
 
-        /** Sorted by name; an unreadable directory has none here and the loader reports it. */
-        private static List<String> children(Path dir) {
-            List<String> names = new ArrayList<>();
-            try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-                for (Path p : s) {
-                    names.add(p.getFileName().toString());
-                }
-            } catch (IOException | RuntimeException e) {
-                return List.of();
-            }
-            names.sort(FileNames.BYTE_ORDER);
-            return names;
+        /**
+         * Sorted by name; an unreadable directory has none here and the loader reports it. The entries are kept
+         * as the paths the directory stream returns, which hold the raw bytes of the name, so a name the
+         * platform encoding cannot decode is still reachable.
+         */
+        private static List<Path> children(Path dir) {
+            return FileNames.list(dir).orElse(List.of());
         }
 
         private static boolean isDropInDirectory(Path p) {

@@ -8,7 +8,6 @@ import dev.berth.spec.syntax.UnitFile;
 import dev.berth.spec.syntax.UnitFileParser;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -58,33 +57,34 @@ public final class SourceLoader {
             } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
                 Path dir = SearchPath.real(p.getParent());
                 dropInRoots.add(dir);
-                loadSingle(dir, p.getFileName().toString(), seen, found, diagnostics);
-            } else {
+                loadSingle(dir, dir.resolve(p.getFileName()), seen, found, diagnostics);
+            } else if (Files.notExists(p)) {
                 diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "no such file or directory",
                         "check the path"));
+            } else {
+                diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "cannot access this path",
+                        "check the permissions of the path and its parent directories"));
             }
         }
         List<Path> roots = List.copyOf(new LinkedHashSet<>(dropInRoots));
         List<SourceUnit> units = new ArrayList<>();
         for (Found f : found) {
             UnitFile merged = applyDropIns(f.file().merged(), f.name(), roots, diagnostics);
-            units.add(new SourceUnit(f.name(), f.dir().resolve(f.name()).toString(), f.dir().toString(), f.kind(),
-                    merged));
+            units.add(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged));
         }
         return new LoadedSources(units, diagnostics);
     }
 
-    private record Found(Path dir, String name, UnitKind kind, UnitFile file) {
+    private record Found(Path dir, Path path, String name, UnitKind kind, UnitFile file) {
     }
 
     private static void loadDirectory(Path dir, Map<String, Path> seen, List<Found> found, List<Diagnostic> diagnostics) {
-        Optional<List<String>> names = list(dir, diagnostics);
-        for (String name : names.orElse(List.of())) {
+        for (Path file : list(dir, diagnostics).orElse(List.of())) {
+            String name = file.getFileName().toString();
             Optional<UnitKind> kind = UnitKind.ofFileName(name);
             if (kind.isEmpty() || seen.containsKey(name)) {
                 continue;
             }
-            Path file = dir.resolve(name);
             if (Files.isDirectory(file)) {
                 diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()),
                         "a directory named like a Quadlet file; it is ignored", "rename it"));
@@ -92,14 +92,14 @@ public final class SourceLoader {
             }
             parse(file, diagnostics).ifPresent(f -> {
                 seen.put(name, dir);
-                found.add(new Found(dir, name, kind.get(), f));
+                found.add(new Found(dir, file, name, kind.get(), f));
             });
         }
     }
 
-    private static void loadSingle(Path dir, String name, Map<String, Path> seen, List<Found> found,
+    private static void loadSingle(Path dir, Path file, Map<String, Path> seen, List<Found> found,
             List<Diagnostic> diagnostics) {
-        Path file = dir.resolve(name);
+        String name = file.getFileName().toString();
         Optional<UnitKind> kind = UnitKind.ofFileName(name);
         if (kind.isEmpty()) {
             diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()),
@@ -115,7 +115,7 @@ public final class SourceLoader {
         }
         parse(file, diagnostics).ifPresent(f -> {
             seen.put(name, dir);
-            found.add(new Found(dir, name, kind.get(), f));
+            found.add(new Found(dir, file, name, kind.get(), f));
         });
     }
 
@@ -142,13 +142,10 @@ public final class SourceLoader {
         return parsed.hasErrors() ? Optional.empty() : Optional.of(parsed.file());
     }
 
-    /** The sorted entry names, empty when the directory does not exist, an error when it cannot be read. */
-    private static Optional<List<String>> list(Path dir, List<Diagnostic> diagnostics) {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                names.add(p.getFileName().toString());
-            }
+    /** The sorted entries, empty when the directory does not exist, an error when it cannot be read. */
+    private static Optional<List<Path>> list(Path dir, List<Diagnostic> diagnostics) {
+        try {
+            return Optional.of(FileNames.listOrThrow(dir));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -156,8 +153,6 @@ public final class SourceLoader {
                     fixFor(e)));
             return Optional.empty();
         }
-        names.sort(FileNames.BYTE_ORDER);
-        return Optional.of(names);
     }
 
     private static UnitFile applyDropIns(UnitFile file, String name, List<Path> roots, List<Diagnostic> diagnostics) {
@@ -167,13 +162,19 @@ public final class SourceLoader {
         Set<Path> listed = new HashSet<>();
         for (Path root : roots) {
             for (String dirName : dirNames) {
-                Path dir = root.resolve(dirName);
+                Path dir;
+                try {
+                    dir = root.resolve(dirName);
+                } catch (java.nio.file.InvalidPathException e) {
+                    continue; // a name the platform encoding cannot write has no drop-in directory of that name
+                }
                 if (!listed.add(dir)) {
                     continue;
                 }
-                for (String conf : list(dir, diagnostics).orElse(List.of())) {
-                    if (FileNames.extension(conf).equals(".conf")) {
-                        confs.putIfAbsent(conf, dir.resolve(conf));
+                for (Path conf : list(dir, diagnostics).orElse(List.of())) {
+                    String confName = conf.getFileName().toString();
+                    if (FileNames.extension(confName).equals(".conf")) {
+                        confs.putIfAbsent(confName, conf);
                     }
                 }
             }

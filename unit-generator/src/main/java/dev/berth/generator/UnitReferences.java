@@ -43,22 +43,6 @@ public final class UnitReferences {
         return name;
     }
 
-    /** {@code find} and {@code resourceName} together: the podman name of the referenced object, or empty. */
-    public static Optional<ResolvedReference> resolve(TranslationContext ctx, String key, String fileName, Position at) {
-        Optional<UnitInfo> info = find(ctx, key, fileName, at);
-        if (info.isEmpty()) {
-            return Optional.empty();
-        }
-        return resourceName(ctx, key, fileName, info.get(), at).map(n -> new ResolvedReference(info.get(), n));
-    }
-
-    /** A reference that resolved: the other file's facts and the name of the object it creates. */
-    public record ResolvedReference(UnitInfo info, String resourceName) {
-        public String serviceFileName() {
-            return info.serviceFileName();
-        }
-    }
-
     /** {@code Requires=} and {@code After=} the referenced service, appended to {@code [Unit]}. */
     public static void requireAndFollow(ServiceBuilder service, UnitInfo info) {
         service.add(CommonSteps.UNIT, "Requires", info.serviceFileName());

@@ -22,8 +22,6 @@ final class VolumeTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader volume = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        TemplateNames.warnSharedTemplateResource(ctx, "VolumeName", "volume");
-        ImageNames.warnIfShortName(ctx, volume, "Image");
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("volume", "create", "--ignore");
         ownerFlag(ctx, volume, "UID", "--uid", podman);

@@ -180,8 +180,15 @@ class ContainerTranslatorErrorsTest {
 
     @Test
     void keyValueItemsWithoutValueAreNotDroppedSilently() {
-        assertEquals(List.of(F + ":3:13: error: Environment= item 'DEBUG' has no '=', so Quadlet would drop it; write DEBUG=<value>"),
+        assertEquals(List.of(F + ":3:13: error: Environment= item 'DEBUG' has no '=', so Quadlet would drop it; "
+                        + "quote a value that contains blanks (\"NAME=two words\"), or write DEBUG=<value>"),
                 errors("[Container]\nImage=i\nEnvironment=A=1 DEBUG\n"));
+        assertEquals(List.of(F + ":3:7: error: Label= items 'aus', 'Koeln' have no '=', so Quadlet would drop them; "
+                        + "quote a value that contains blanks (\"NAME=two words\"), or write aus=<value>"),
+                errors("[Container]\nImage=i\nLabel=greeting=Gruesse aus Koeln\n"));
+        assertEquals(List.of(F + ":3:13: error: Environment= items '#', 'debug' have no '=', so Quadlet would drop them; "
+                        + "a comment must be on a line of its own; systemd has no comments at the end of a line"),
+                errors("[Container]\nImage=i\nEnvironment=A=1 # debug\n"));
     }
 
     @Test

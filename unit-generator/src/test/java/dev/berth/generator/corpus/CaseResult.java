@@ -1,0 +1,36 @@
+package dev.berth.generator.corpus;
+
+import java.util.List;
+
+/**
+ * The verdict on one case.
+ *
+ * @param problems why the case does not match (empty when it does); for a declared deviation, the differences
+ *     the deviation documents
+ * @param notes differences that are allowed and worth seeing, such as units berth produces where the reference
+ *     gave up on the whole directory
+ */
+public record CaseResult(CorpusCase corpusCase, List<String> problems, List<String> notes) {
+
+    public CaseResult {
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    public enum Status { IDENTICAL, DIFFERENT, DEVIATION }
+
+    public Status status() {
+        if (corpusCase.deviation().isPresent()) {
+            return Status.DEVIATION;
+        }
+        return problems.isEmpty() ? Status.IDENTICAL : Status.DIFFERENT;
+    }
+
+    public boolean passed() {
+        return status() != Status.DIFFERENT;
+    }
+
+    public String name() {
+        return corpusCase.name();
+    }
+}

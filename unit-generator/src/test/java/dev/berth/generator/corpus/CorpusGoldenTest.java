@@ -1,0 +1,77 @@
+package dev.berth.generator.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Level 1: every corpus case through berth, in-process, compared with the reference output recorded from
+ * Quadlet 5.4.2 ({@code reference.*}). No root, no test host: the units are staged at
+ * {@code /var/tmp/berth-corpus/<case>}, the path the goldens were recorded from. The rules are {@link CaseCheck}'s.
+ *
+ * <p>One dynamic test per case, then a summary test that prints "corpus golden: N/M identical" and fails below
+ * 100%, declared deviations excepted.
+ */
+class CorpusGoldenTest {
+
+    @TestFactory
+    Stream<DynamicNode> corpus() {
+        List<CorpusCase> cases = CorpusCase.all(CorpusLocation.corpus());
+        Set<String> anchors = DeviationAnchors.of(CorpusLocation.compatibilityDoc());
+        CorpusReport report = new CorpusReport("corpus golden");
+        List<DynamicNode> tests = new ArrayList<>();
+        tests.add(dynamicTest("the corpus has cases", () ->
+                assertFalse(cases.isEmpty(), "no case under " + CorpusLocation.corpus())));
+        for (CorpusCase c : cases) {
+            tests.add(dynamicTest(c.name(), () -> {
+                CaseResult r = run(c, anchors);
+                report.add(r);
+                if (!r.passed()) {
+                    fail(CorpusReport.describe(r));
+                }
+            }));
+        }
+        tests.add(dynamicTest("summary: every case identical", () -> {
+            CorpusRun.publish(report, "golden.txt", List.of());
+            if (report.identical() < report.counted()) {
+                fail(report.summary() + "; " + report.failures().size() + " failing, first: "
+                        + report.failures().stream().limit(10).map(CaseResult::name).toList()
+                        + " (full report in target/corpus-report/golden.txt)");
+            }
+        }));
+        return tests.stream();
+    }
+
+    private static CaseResult run(CorpusCase c, Set<String> anchors) {
+        var undocumented = CorpusRun.undocumentedDeviation(c, anchors);
+        if (undocumented.isPresent()) {
+            // Not a deviation then: it counts, and fails.
+            CorpusCase counted = new CorpusCase(c.name(), c.dir(), c.description(), c.mode(), c.expectation(),
+                    c.newerThanReference(), java.util.Optional.empty());
+            return new CaseResult(counted, List.of(undocumented.get()), List.of());
+        }
+        if (!c.hasGoldens()) {
+            return new CaseResult(c, List.of("no recorded reference output; run record-reference.sh " + c.name()),
+                    List.of());
+        }
+        BerthOutput berth = BerthRun.run(c, c.stage());
+        CaseResult result = CaseCheck.check(c, c.golden(), berth);
+        if (c.deviation().isPresent()) {
+            var drift = DeviationSnapshot.check(c, berth);
+            if (drift.isPresent()) {
+                // The deviation no longer behaves as documented: it counts, and fails.
+                CorpusCase counted = new CorpusCase(c.name(), c.dir(), c.description(), c.mode(), c.expectation(),
+                        c.newerThanReference(), java.util.Optional.empty());
+                return new CaseResult(counted, List.of(drift.get()), List.of());
+            }
+        }
+        return result;
+    }
+}
