@@ -28,10 +28,7 @@ public final class CommonSteps {
 
     /** The main section of the file, merged, for reading values. */
     public static SectionReader main(TranslationContext ctx) {
-        SourceUnit u = ctx.unit();
-        Section s = u.file().section(u.kind().section())
-                .orElse(new Section(u.kind().section(), dev.berth.spec.Position.ofFile(u.path()), List.of()));
-        return new SectionReader(s, ctx.sink());
+        return ctx.main();
     }
 
     public static SectionReader quadletSection(TranslationContext ctx) {
@@ -112,12 +109,17 @@ public final class CommonSteps {
      * services those files become, and reports names of Quadlet files that do not exist.
      */
     public static void translateUnitDependencies(ServiceBuilder service, TranslationContext ctx) {
+        List<Entry> unitEntries = service.entries(UNIT);
         for (String key : DEPENDENCY_KEYS) {
+            // Rewriting one key's lines leaves the others' alone, so one snapshot of [Unit] serves every key.
             List<Entry> entries = new ArrayList<>();
-            for (Entry e : service.entries(UNIT)) {
+            for (Entry e : unitEntries) {
                 if (e.key().equals(key)) {
                     entries.add(e);
                 }
+            }
+            if (entries.isEmpty()) {
+                continue;
             }
             boolean translated = false;
             List<String> words = new ArrayList<>();

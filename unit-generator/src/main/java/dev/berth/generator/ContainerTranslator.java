@@ -32,7 +32,7 @@ final class ContainerTranslator implements Translator {
         }
         SectionReader container = CommonSteps.main(ctx);
         String serviceFile = ctx.index().find(unit.fileName()).map(UnitInfo::serviceFileName)
-                .orElse(UnitNames.serviceName(unit) + ".service");
+                .orElseGet(() -> UnitNames.serviceName(unit) + ".service");
         ServiceBuilder service = new ServiceBuilder(serviceFile, unit.file());
 
         // Not in 5.4.2: [Unit] After=db.container and friends name the generated services (as Quadlet does since).
@@ -43,7 +43,7 @@ final class ContainerTranslator implements Translator {
 
         Optional<String> image = imageToRun(ctx, container, service);
         Optional<String> rootfs = container.single("Rootfs").filter(v -> !v.isEmpty());
-        String containerName = UnitNames.containerName(unit);
+        String containerName = UnitNames.containerName(unit, container);
 
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
         service.add(SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");

@@ -2,7 +2,6 @@ package dev.berth.generator;
 
 import dev.berth.spec.Diagnostic;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,8 @@ public final class Generator {
         // Resources (images, volumes, networks) come first in the output, then builds, containers and pods,
         // the order Quadlet uses; the sort is stable so files of one kind keep their load order.
         List<SourceUnit> ordered = new ArrayList<>(sources);
-        ordered.sort(Comparator.comparingInt(Generator::outputRank));
+        // A plain lambda: Comparator.comparingInt makes a serializable one, which the AOT cache cannot keep.
+        ordered.sort((a, b) -> Integer.compare(outputRank(a), outputRank(b)));
         UnitIndex index = UnitIndex.of(ordered);
         List<GeneratedUnit> units = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -196,7 +197,24 @@ public final class SearchPath {
             }
             visited.add(resolved);
             for (Path child : children(resolved)) {
+                if (!isDirectoryOrUnknown(child)) {
+                    continue; // a file: only directories are search directories
+                }
                 add(child, accept);
+            }
+        }
+
+        /**
+         * False for an entry that is certainly not a directory (one stat, following links), which {@link #add}
+         * would skip anyway; cheaper than resolving its real path first, and most entries are files.
+         */
+        private static boolean isDirectoryOrUnknown(Path p) {
+            try {
+                return Files.readAttributes(p, BasicFileAttributes.class).isDirectory();
+            } catch (NoSuchFileException e) {
+                return false; // a dangling link, which add() skips too
+            } catch (IOException | RuntimeException e) {
+                return true; // let add() decide, and report
             }
         }
 

@@ -49,11 +49,12 @@ public final class SourceLoader {
         List<Path> dropInRoots = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
+        Map<Path, Set<String>> dotD = new HashMap<>();
         for (Path given : paths) {
             Path p = given.toAbsolutePath().normalize();
             if (Files.isDirectory(p)) {
                 dropInRoots.add(p);
-                loadDirectory(p, seen, found, diagnostics);
+                loadDirectory(p, seen, found, diagnostics, dotD);
             } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
                 Path dir = SearchPath.real(p.getParent());
                 dropInRoots.add(dir);
@@ -69,7 +70,7 @@ public final class SourceLoader {
         List<Path> roots = List.copyOf(new LinkedHashSet<>(dropInRoots));
         List<SourceUnit> units = new ArrayList<>();
         for (Found f : found) {
-            UnitFile merged = applyDropIns(f.file().merged(), f.name(), roots, diagnostics);
+            UnitFile merged = applyDropIns(f.file().merged(), f.name(), roots, diagnostics, dotD);
             units.add(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged));
         }
         return new LoadedSources(units, diagnostics);
@@ -78,9 +79,15 @@ public final class SourceLoader {
     private record Found(Path dir, Path path, String name, UnitKind kind, UnitFile file) {
     }
 
-    private static void loadDirectory(Path dir, Map<String, Path> seen, List<Found> found, List<Diagnostic> diagnostics) {
-        for (Path file : list(dir, diagnostics).orElse(List.of())) {
-            String name = file.getFileName().toString();
+    private static void loadDirectory(Path dir, Map<String, Path> seen, List<Found> found, List<Diagnostic> diagnostics,
+            Map<Path, Set<String>> dotD) {
+        Optional<List<FileNames.Listed>> listing = listNamed(dir, diagnostics);
+        if (listing.isPresent()) {
+            dotD.put(dir, dotDNames(listing.get()));
+        }
+        for (FileNames.Listed entry : listing.orElse(List.of())) {
+            Path file = entry.path();
+            String name = entry.name();
             Optional<UnitKind> kind = UnitKind.ofFileName(name);
             if (kind.isEmpty() || seen.containsKey(name)) {
                 continue;
@@ -144,8 +151,13 @@ public final class SourceLoader {
 
     /** The sorted entries, empty when the directory does not exist, an error when it cannot be read. */
     private static Optional<List<Path>> list(Path dir, List<Diagnostic> diagnostics) {
+        return listNamed(dir, diagnostics).map(l -> l.stream().map(FileNames.Listed::path).toList());
+    }
+
+    /** {@link #list}, with the entries' names. */
+    private static Optional<List<FileNames.Listed>> listNamed(Path dir, List<Diagnostic> diagnostics) {
         try {
-            return Optional.of(FileNames.listOrThrow(dir));
+            return Optional.of(FileNames.listNamed(dir));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -155,13 +167,48 @@ public final class SourceLoader {
         }
     }
 
-    private static UnitFile applyDropIns(UnitFile file, String name, List<Path> roots, List<Diagnostic> diagnostics) {
+    /** The names ending in {@code .d} of a directory's entries: the only names a drop-in directory can have. */
+    private static Set<String> dotDNames(List<FileNames.Listed> entries) {
+        Set<String> names = new HashSet<>();
+        for (FileNames.Listed e : entries) {
+            if (e.name().endsWith(".d")) {
+                names.add(e.name());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The {@code .d} names in {@code root}, listed once per root; null when the root cannot be listed, and then
+     * every drop-in directory is tried directly (a directory may be searchable without being readable).
+     */
+    private static Set<String> dotDNames(Path root, Map<Path, Set<String>> dotD) {
+        if (!dotD.containsKey(root)) {
+            Set<String> names;
+            try {
+                names = dotDNames(FileNames.listNamed(root));
+            } catch (IOException | RuntimeException e) {
+                names = null;
+            }
+            dotD.put(root, names);
+        }
+        return dotD.get(root);
+    }
+
+    private static UnitFile applyDropIns(UnitFile file, String name, List<Path> roots, List<Diagnostic> diagnostics,
+            Map<Path, Set<String>> dotD) {
         List<String> dirNames = DropInPaths.of(name);
         // name -> path of the first occurrence; TreeMap with byte order gives Quadlet's merge order.
         TreeMap<String, Path> confs = new TreeMap<>(FileNames.BYTE_ORDER);
         Set<Path> listed = new HashSet<>();
         for (Path root : roots) {
+            // Most files have no drop-ins: looking the names up in the root's listing saves trying (and failing)
+            // to open every candidate directory.
+            Set<String> present = dotDNames(root, dotD);
             for (String dirName : dirNames) {
+                if (present != null && !present.contains(dirName)) {
+                    continue;
+                }
                 Path dir;
                 try {
                     dir = root.resolve(dirName);

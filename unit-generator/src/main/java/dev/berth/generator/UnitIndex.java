@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.SectionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +21,19 @@ public final class UnitIndex {
 
     public static UnitIndex of(List<SourceUnit> units) {
         Map<String, UnitInfo> info = new LinkedHashMap<>();
-        Map<String, List<String>> members = UnitNames.podMembers(units);
+        // One reader per file's main section, shared by the naming rules that each look up a key or two in it.
+        List<SectionReader> mains = new ArrayList<>(units.size());
         for (SourceUnit u : units) {
-            info.putIfAbsent(u.fileName(), new UnitInfo(UnitNames.serviceName(u), UnitNames.resourceName(u),
-                    members.getOrDefault(u.fileName(), new ArrayList<>())));
+            mains.add(UnitNames.main(u));
+        }
+        Map<String, List<String>> members = UnitNames.podMembers(units, mains);
+        for (int i = 0; i < units.size(); i++) {
+            SourceUnit u = units.get(i);
+            if (info.containsKey(u.fileName())) {
+                continue;
+            }
+            info.put(u.fileName(), new UnitInfo(UnitNames.serviceName(u, mains.get(i)),
+                    UnitNames.resourceName(u, mains.get(i)), members.getOrDefault(u.fileName(), List.of())));
         }
         return new UnitIndex(info);
     }

@@ -214,8 +214,8 @@ public final class Words {
         if (c > 128) {
             return false;
         }
-        return Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\'' || c == '\\'
-                || (path && (c == '-' || c == '/'));
+        // Up to U+0080, Character.isWhitespace or isISOControl holds for exactly U+0000..U+0020, U+007F and U+0080.
+        return c <= ' ' || c >= 0x7f || c == '"' || c == '\'' || c == '\\' || (path && (c == '-' || c == '/'));
     }
 
     private static void appendEscaped(StringBuilder out, String word, boolean path) {
