@@ -73,6 +73,14 @@ final class FileNames {
      */
     static List<Listed> listNamed(Path dir) throws IOException {
         List<Listed> entries = new ArrayList<>();
+        java.util.Optional<String[]> names = PlainFiles.names(dir);
+        if (names.isPresent()) {
+            for (String name : names.get()) {
+                entries.add(new Listed(dir.resolve(name), name));
+            }
+            entries.sort(BY_NAME);
+            return entries;
+        }
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 entries.add(new Listed(p, p.getFileName().toString()));

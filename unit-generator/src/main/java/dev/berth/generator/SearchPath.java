@@ -209,6 +209,9 @@ public final class SearchPath {
          * would skip anyway; cheaper than resolving its real path first, and most entries are files.
          */
         private static boolean isDirectoryOrUnknown(Path p) {
+            if (PlainFiles.isCertainlyFile(p)) {
+                return false;
+            }
             try {
                 return Files.readAttributes(p, BasicFileAttributes.class).isDirectory();
             } catch (NoSuchFileException e) {
