@@ -55,6 +55,12 @@ public final class UnitFileParser {
     }
 
     private static String decode(String path, byte[] content, List<Diagnostic> diagnostics) {
+        // The fast way first: String replaces every invalid sequence with U+FFFD, so a result without one is
+        // exactly what the strict decoder below returns. Only a file with U+FFFD (valid or not) takes the long way.
+        String quick = new String(content, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return quick;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -167,6 +173,10 @@ public final class UnitFileParser {
                     continue;
                 }
                 boolean continues = endsWithUnescapedBackslash(line);
+                if (!continues && continued == null) {
+                    logicalLine(line, at, raw); // the usual one-line assignment: no joining needed
+                    continue;
+                }
                 String content = continues ? line.substring(0, line.length() - 1) : line;
                 if (continued != null) {
                     continued.append(content);
