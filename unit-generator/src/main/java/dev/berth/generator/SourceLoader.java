@@ -90,12 +90,20 @@ public final class SourceLoader {
             }
         }
         List<Path> roots = List.copyOf(new LinkedHashSet<>(dropInRoots));
+        boolean dropInsPossible = false;
         for (Path root : roots) {
-            dotDNames(root, dotD); // every root listed now: the drop-in step below only reads the map
+            // Every root listed now: the drop-in step below only reads the map. Usually none has a .d entry, and
+            // then no file has drop-ins to look for.
+            Set<String> names = dotDNames(root, dotD);
+            dropInsPossible |= names == null || !names.isEmpty();
         }
+        boolean lookForDropIns = dropInsPossible;
         List<Loaded> loaded = Parallel.map(found, f -> {
             List<Diagnostic> problems = new ArrayList<>();
-            UnitFile merged = applyDropIns(f.file().merged(), f.name(), roots, problems, dotD);
+            UnitFile merged = f.file().merged();
+            if (lookForDropIns) {
+                merged = applyDropIns(merged, f.name(), roots, problems, dotD);
+            }
             return new Loaded(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged),
                     problems);
         });

@@ -64,7 +64,12 @@ public final class TranslationContext {
     }
 
     public boolean failed() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : diagnostics) { // a loop, not a stream: asked once per file, mostly before the JIT
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Diagnostic> diagnostics() {

@@ -47,10 +47,10 @@ public final class UnitNames {
                 String resolved = name.replace("%N", serviceName(u, s));
                 yield resolved.contains("%") ? Optional.empty() : Optional.of(resolved);
             }
-            case VOLUME -> Optional.of(s.single("VolumeName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
-            case NETWORK -> Optional.of(s.single("NetworkName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
-            case POD -> Optional.of(s.single("PodName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
-            case IMAGE -> s.single("ImageTag").filter(v -> !v.isEmpty()).or(() -> s.single("Image"));
+            case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse("systemd-" + u.baseName()));
+            case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse("systemd-" + u.baseName()));
+            case POD -> Optional.of(Optional.ofNullable(s.nonEmpty("PodName")).orElse("systemd-" + u.baseName()));
+            case IMAGE -> Optional.ofNullable(s.nonEmpty("ImageTag")).or(() -> s.single("Image"));
             case BUILD -> s.list("ImageTag").stream().findFirst();
             case ARTIFACT -> s.single("Artifact");
             case KUBE -> Optional.empty();
@@ -64,7 +64,7 @@ public final class UnitNames {
 
     /** {@link #containerName(SourceUnit)} reading {@code main}, the unit's main section. */
     static String containerName(SourceUnit u, SectionReader main) {
-        Optional<String> explicit = main.single("ContainerName").filter(v -> !v.isEmpty());
+        Optional<String> explicit = Optional.ofNullable(main.nonEmpty("ContainerName"));
         if (explicit.isPresent()) {
             return explicit.get();
         }

@@ -100,7 +100,21 @@ public final class SectionReader {
 
     /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
     public Optional<String> single(String key) {
-        return last(key).map(e -> trimQuotes(e.value().stripTrailing()));
+        Optional<Entry> last = last(key);
+        return last.isEmpty() ? Optional.empty() : Optional.of(trimQuotes(last.get().value().stripTrailing()));
+    }
+
+    /**
+     * SINGLE, only when set to a non-empty value: what most flags need. Null otherwise, so that the many lookups
+     * of a translation cost no {@code Optional} and no lambda.
+     */
+    public String nonEmpty(String key) {
+        Optional<Entry> last = last(key);
+        if (last.isEmpty()) {
+            return null;
+        }
+        String v = trimQuotes(last.get().value().stripTrailing());
+        return v.isEmpty() ? null : v;
     }
 
     public String single(String key, String fallback) {

@@ -245,7 +245,7 @@ public final class UnitFileParser {
         }
 
         private void header(String name, Position at) {
-            if (name.isEmpty() || name.contains("[") || name.codePoints().anyMatch(Character::isISOControl)) {
+            if (name.isEmpty() || name.contains("[") || hasControlCharacter(name)) {
                 diagnostics.add(Diagnostic.error(at, "invalid section name \"" + shorten(name) + "\"",
                         "section names are words such as [Container], [Unit] or [Service]"));
                 return;
@@ -287,6 +287,16 @@ public final class UnitFileParser {
                 sectionName = null;
             }
         }
+    }
+
+    /** Whether a code point of {@code s} is an ISO control character (a char loop: they are all below U+00A0). */
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isComment(String strippedLine) {
