@@ -4,6 +4,7 @@ import dev.berth.spec.quadlet.KeyCatalog;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.quadlet.UnitKind;
 import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Line;
 import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
@@ -65,12 +66,13 @@ public final class CommonSteps {
                 if (!s.name().equals(section)) {
                     continue;
                 }
-                for (Entry e : s.entries()) {
-                    if (KeyCatalog.find(section, e.key()).isEmpty()) {
-                        Optional<String> fix = KeyCatalog.suggestion(section, e.key());
-                        ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
-                                fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
+                for (Line l : s.lines()) {
+                    if (!(l instanceof Entry e) || KeyCatalog.knows(section, e.key())) {
+                        continue;
                     }
+                    Optional<String> fix = KeyCatalog.suggestion(section, e.key());
+                    ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
+                            fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
                 }
             }
         }

@@ -55,6 +55,12 @@ public final class KeyCatalog {
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(key));
     }
 
+    /** Whether {@code key} is a key of {@code section}: {@link #find} without an {@code Optional}, for every line read. */
+    public static boolean knows(String section, String key) {
+        Map<String, KeySpec> m = BY_SECTION.get(section);
+        return m != null && m.containsKey(key);
+    }
+
     public static KeySpec require(String section, String key) {
         return find(section, key).orElseThrow(() -> new IllegalArgumentException("no key [" + section + "] " + key));
     }

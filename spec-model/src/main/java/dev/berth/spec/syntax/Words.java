@@ -202,12 +202,25 @@ public final class Words {
     }
 
     static boolean needsQuoting(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (needsEscape(word.charAt(i), false)) {
+        // Every word of every command line passes here: a table lookup per character, not a method call.
+        for (int i = 0, n = word.length(); i < n; i++) {
+            char c = word.charAt(i);
+            if (c < QUOTED.length && QUOTED[c]) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@code QUOTED[c]}: whether {@link #needsEscape needsEscape(c, false)}, for c up to U+0080 (above, never). */
+    private static final boolean[] QUOTED = quotedTable();
+
+    private static boolean[] quotedTable() {
+        boolean[] t = new boolean[129];
+        for (char c = 0; c < t.length; c++) {
+            t[c] = needsEscape(c, false);
+        }
+        return t;
     }
 
     private static boolean needsEscape(char c, boolean path) {
