@@ -20,22 +20,36 @@ public final class UnitIndex {
     }
 
     public static UnitIndex of(List<SourceUnit> units) {
-        Map<String, UnitInfo> info = new LinkedHashMap<>();
-        // One reader per file's main section, shared by the naming rules that each look up a key or two in it.
-        List<SectionReader> mains = new ArrayList<>(units.size());
-        for (SourceUnit u : units) {
-            mains.add(UnitNames.main(u));
+        // Each file's names come from its own main section only, so they are worked out on all cores; one reader
+        // per file serves the naming rules, which each look up a key or two.
+        List<Names> names = Parallel.map(units, UnitIndex::names);
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Names n : names) {
+            if (n.memberOf() != null) {
+                members.computeIfAbsent(n.memberOf(), p -> new ArrayList<>()).add(n.serviceName() + ".service");
+            }
         }
-        Map<String, List<String>> members = UnitNames.podMembers(units, mains);
+        Map<String, UnitInfo> info = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
             SourceUnit u = units.get(i);
             if (info.containsKey(u.fileName())) {
                 continue;
             }
-            info.put(u.fileName(), new UnitInfo(UnitNames.serviceName(u, mains.get(i)),
-                    UnitNames.resourceName(u, mains.get(i)), members.getOrDefault(u.fileName(), List.of())));
+            Names n = names.get(i);
+            info.put(u.fileName(), new UnitInfo(n.serviceName(), n.resourceName(),
+                    members.getOrDefault(u.fileName(), List.of())));
         }
         return new UnitIndex(info);
+    }
+
+    /** One file's names; {@code memberOf} is the pod it joins and starts with, or null. */
+    private record Names(String serviceName, Optional<String> resourceName, String memberOf) {
+    }
+
+    private static Names names(SourceUnit u) {
+        SectionReader main = UnitNames.main(u);
+        return new Names(UnitNames.serviceName(u, main), UnitNames.resourceName(u, main),
+                UnitNames.podStartingWith(u, main));
     }
 
     public Optional<UnitInfo> find(String fileName) {

@@ -84,17 +84,23 @@ public final class UnitNames {
     static Map<String, List<String>> podMembers(List<SourceUnit> units, List<SectionReader> mains) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
-            SourceUnit u = units.get(i);
-            if (u.kind() != UnitKind.CONTAINER) {
-                continue;
+            String pod = podStartingWith(units.get(i), mains.get(i));
+            if (pod != null) {
+                out.computeIfAbsent(pod, p -> new ArrayList<>()).add(serviceName(units.get(i), mains.get(i)) + ".service");
             }
-            SectionReader s = mains.get(i);
-            Optional<String> pod = s.single("Pod");
-            if (pod.isEmpty() || !s.bool("StartWithPod", true) || u.isTemplate()) {
-                continue;
-            }
-            out.computeIfAbsent(pod.get(), p -> new ArrayList<>()).add(serviceName(u, s) + ".service");
         }
         return out;
+    }
+
+    /** The {@code Pod=} value of a container that joins that pod and starts with it; null for any other file. */
+    static String podStartingWith(SourceUnit u, SectionReader main) {
+        if (u.kind() != UnitKind.CONTAINER) {
+            return null;
+        }
+        Optional<String> pod = main.single("Pod");
+        if (pod.isEmpty() || !main.bool("StartWithPod", true) || u.isTemplate()) {
+            return null;
+        }
+        return pod.get();
     }
 }
