@@ -47,6 +47,17 @@ public final class Words {
             if (i >= n) {
                 return new Split(words, Optional.empty());
             }
+            // Most words have no quote and no backslash: taken as they are, without copying character by character.
+            int end = i;
+            char c0 = 0;
+            while (end < n && !isSeparator(c0 = value.charAt(end)) && c0 != '"' && c0 != '\'' && c0 != '\\') {
+                end++;
+            }
+            if (end == n || isSeparator(c0)) {
+                words.add(value.substring(i, end));
+                i = end;
+                continue;
+            }
             StringBuilder word = new StringBuilder();
             char quote = 0;
             int quoteStart = -1;
