@@ -196,11 +196,13 @@ public final class SearchPath {
                 return;
             }
             visited.add(resolved);
-            for (Path child : children(resolved)) {
-                if (!isDirectoryOrUnknown(child)) {
-                    continue; // a file: only directories are search directories
+            List<Path> children = children(resolved);
+            // One stat per entry, on all cores for a large directory; the walk itself stays in order.
+            List<Boolean> maybeDirectory = Parallel.map(children, Walk::isDirectoryOrUnknown);
+            for (int i = 0; i < children.size(); i++) {
+                if (maybeDirectory.get(i)) {
+                    add(children.get(i), accept); // files are skipped: only directories are search directories
                 }
-                add(child, accept);
             }
         }
 
