@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * data written to the volume survives stopping and starting the containers again (they are {@code --rm}).
  */
 @Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class NetworkVolumeE2ETest {
 
@@ -29,15 +31,15 @@ class NetworkVolumeE2ETest {
     private static final String VOLUME = "app-data-volume.service";
     private static final String STORE = "app-store.service";
     private static final String WEB = "app-web.service";
-    private static TestHost host;
+    private TestHost host;
 
     @BeforeAll
-    static void bootTestHost() {
+    void bootTestHost() {
         host = TestHost.bootWithBerth();
     }
 
     @AfterAll
-    static void destroyTestHost() {
+    void destroyTestHost() {
         if (host != null) {
             host.destroy();
         }
@@ -137,7 +139,7 @@ class NetworkVolumeE2ETest {
     }
 
     /** {@code first} was active before {@code second} began to start (its latest activation). */
-    private static void assertStartedBefore(String first, String second) {
+    private void assertStartedBefore(String first, String second) {
         long active = host.longProperty(first, "ActiveEnterTimestampMonotonic");
         long starting = host.longProperty(second, "InactiveExitTimestampMonotonic");
         assertTrue(active > 0 && starting > 0 && active <= starting,
