@@ -177,6 +177,17 @@ public final class UnitNameResolver {
     }
 
     private NotFound notFound(String given, String problem) {
+        String typed = given.strip();
+        if (typed.endsWith(".service")) {
+            // "api.service" for api.container with ServiceName=custom-api: say what it is called.
+            String base = typed.substring(0, typed.length() - ".service".length());
+            Optional<ManagedUnit> renamed = units.stream().filter(u -> u.source().baseName().equals(base)).findFirst();
+            if (renamed.isPresent()) {
+                return new NotFound(given, problem, Optional.of("'" + renamed.get().fileName() + "' runs as '"
+                        + renamed.get().service() + "' (ServiceName=); use that name or '"
+                        + renamed.get().fileName() + "'"));
+            }
+        }
         Optional<String> close = closest(given.strip());
         if (close.isPresent()) {
             return new NotFound(given, problem, Optional.of("did you mean '" + close.get() + "'?"));
@@ -189,27 +200,16 @@ public final class UnitNameResolver {
     }
 
     /**
-     * The closest name a user could have meant, compared in the form typed: file names against file names,
-     * service names against service names (with or without ".service").
+     * The closest name a user could have meant, among every form a unit can be named by (file name, service name
+     * with and without ".service", base name), shown in the form that matched.
      */
     private Optional<String> closest(String typed) {
         String lower = typed.toLowerCase(Locale.ROOT);
-        boolean file = UnitKind.ofFileName(typed).isPresent();
-        boolean withSuffix = typed.endsWith(".service");
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (ManagedUnit u : units) {
-            List<String> candidates = new ArrayList<>();
-            if (file) {
-                candidates.add(u.fileName());
-            } else {
-                String bare = u.service().substring(0, u.service().length() - ".service".length());
-                candidates.add(withSuffix ? u.service() : bare);
-                if (!withSuffix) {
-                    candidates.add(u.source().baseName());
-                }
-            }
-            for (String c : candidates) {
+            String bare = u.service().substring(0, u.service().length() - ".service".length());
+            for (String c : List.of(u.fileName(), u.service(), bare, u.source().baseName())) {
                 int d = distance(lower, c.toLowerCase(Locale.ROOT));
                 if (d < bestDistance) {
                     best = c;
