@@ -40,10 +40,10 @@ import picocli.CommandLine.Spec;
             "  berth check --user                     check the user's search path",
             "  berth generate web.container           print the unit of one file",
             "  berth generate -o /tmp/units examples  write units and links into /tmp/units",
-            "  berth start web                        start web.container's unit and wait for it",
-            "  berth status --user                    your own units: state, PID, uptime, restarts, image",
+            "  berth start web                        start web and wait until it runs",
+            "  berth status --user                    your own units and their state",
             "  berth enable --now web                 start web now and at every boot",
-            "  berth logs -f web                      follow its log",
+            "  berth logs -f web                      follow web's log",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {

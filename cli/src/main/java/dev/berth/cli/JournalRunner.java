@@ -40,6 +40,9 @@ public interface JournalRunner {
             ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(
                     new java.io.File("/dev/null")));
             Process process = builder.start();
+            // With -f journalctl runs until berth is stopped: take it along when the JVM exits (Ctrl-C, SIGTERM).
+            Thread reaper = new Thread(process::destroy, "journalctl-reaper");
+            Runtime.getRuntime().addShutdownHook(reaper);
             StringBuilder errors = new StringBuilder();
             Thread errorReader = Thread.ofVirtual().start(() -> drain(process.getErrorStream(), errors));
             try (BufferedReader out = new BufferedReader(
@@ -54,6 +57,11 @@ public interface JournalRunner {
                 }
             } finally {
                 process.destroy();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(reaper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: it destroys the process
+                }
             }
         };
     }

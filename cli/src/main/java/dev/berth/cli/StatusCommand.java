@@ -69,6 +69,13 @@ final class StatusCommand implements Callable<Integer> {
         List<Shown> shown = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allActive = true;
+        if (!names.isEmpty()) {
+            Optional<List<Found>> found = Targets.resolve(units, names, false, console);
+            if (found.isEmpty()) {
+                return Console.FAILED;
+            }
+            found.get().forEach(f -> shown.add(new Shown(f.unit(), f.from())));
+        }
         try (Systemd systemd = session.connect(manager.user)) {
             if (names.isEmpty()) {
                 for (ManagedUnit u : units.units()) {
@@ -78,12 +85,6 @@ final class StatusCommand implements Callable<Integer> {
                         shown.add(new Shown(u.service(), u));
                     }
                 }
-            } else {
-                Optional<List<Found>> found = Targets.resolve(units, names, false, console);
-                if (found.isEmpty()) {
-                    return Console.FAILED;
-                }
-                found.get().forEach(f -> shown.add(new Shown(f.unit(), f.from())));
             }
             Instant now = session.clock().instant();
             Table table = new Table("UNIT", "STATE", "PID", "UPTIME", "RESTARTS", "IMAGE", "SOURCE");

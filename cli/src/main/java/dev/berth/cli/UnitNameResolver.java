@@ -194,7 +194,8 @@ public final class UnitNameResolver {
         }
         if (units.isEmpty()) {
             return new NotFound(given, problem, Optional.of(
-                    "the search path holds no Quadlet files; put them in the directories 'berth check' reads"));
+                    "no Quadlet files were found; put them in /etc/containers/systemd, or in "
+                            + "~/.config/containers/systemd for --user"));
         }
         return new NotFound(given, problem, Optional.of("'berth list' shows the units berth generates"));
     }

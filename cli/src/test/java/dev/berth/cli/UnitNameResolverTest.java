@@ -114,7 +114,8 @@ class UnitNameResolverTest {
     @Test
     void anEmptySearchPathSaysWhereFilesGo() {
         UnitNameResolver empty = new UnitNameResolver(List.of());
-        assertEquals("no unit named 'web' in the search path; the search path holds no Quadlet files; put them in "
-                + "the directories 'berth check' reads", ((NotFound) empty.resolve("web")).message());
+        assertEquals("no unit named 'web' in the search path; no Quadlet files were found; put them in "
+                + "/etc/containers/systemd, or in ~/.config/containers/systemd for --user",
+                ((NotFound) empty.resolve("web")).message());
     }
 }
