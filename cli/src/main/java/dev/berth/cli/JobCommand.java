@@ -96,10 +96,9 @@ abstract class JobCommand implements Callable<Integer> {
             row.put("logs", List.of());
             return row;
         }
-        // Why it failed: the unit's state and its last log lines, unless systemd never knew the unit or refused
-        // the caller (then the refusal says it all and the journal has nothing about it).
-        boolean explain = o.refusal().map(e -> e.kind() != SystemdException.Kind.NO_SUCH_UNIT
-                && e.kind() != SystemdException.Kind.ACCESS_DENIED).orElse(true);
+        // Why it failed: the unit's state and its last log lines, when a job ran. When systemd refused to queue
+        // it (no such unit, permission denied, masked, not applicable) the refusal says it all.
+        boolean explain = o.refusal().isEmpty();
         Optional<UnitState> state = Optional.empty();
         List<JournalRecord> logs = List.of();
         List<String> journalProblems = new ArrayList<>();
