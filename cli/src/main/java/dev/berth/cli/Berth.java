@@ -1,8 +1,12 @@
 package dev.berth.cli;
 
 import dev.berth.generator.Environment;
+import dev.berth.systemd.BusScope;
+import dev.berth.systemd.Systemd;
+import dev.berth.systemd.SystemdException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +49,23 @@ public final class Berth implements Runnable {
         this.session = session;
     }
 
-    /** What the commands share: the streams they print to and the process environment. */
-    record Session(PrintStream out, PrintStream err, Environment env) {
+    /**
+     * What the commands share: the streams they print to, the process environment, and the edges to the
+     * outside that tests replace: how systemd is reached, how journalctl is run, and the clock (uptimes, and the
+     * time zone log timestamps are shown in).
+     */
+    record Session(PrintStream out, PrintStream err, Environment env, SystemdFactory systemd,
+                   JournalRunner journal, Clock clock) {
+
+        /** The real edges: D-Bus, the journalctl process, the system clock in the local time zone. */
+        Session(PrintStream out, PrintStream err, Environment env) {
+            this(out, err, env, SystemdFactory.dbus(), JournalRunner.process(), Clock.systemDefaultZone());
+        }
+
+        /** A connection to the system manager, or with {@code user} to the caller's own; the caller closes it. */
+        Systemd connect(boolean user) throws SystemdException {
+            return systemd.connect(user ? BusScope.USER : BusScope.SYSTEM);
+        }
     }
 
     @Override
@@ -61,7 +80,13 @@ public final class Berth implements Runnable {
 
     /** Runs {@code berth args}; returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err, Environment env) {
-        Session session = new Session(out, err, env);
+        return execute(args, new Session(out, err, env));
+    }
+
+    /** Runs {@code berth args} with the given edges (a fake systemd, recorded journal output, a fixed clock). */
+    static int execute(String[] args, Session session) {
+        PrintStream out = session.out();
+        PrintStream err = session.err();
         CommandLine cmd = new CommandLine(new Berth(session));
         cmd.addSubcommand("generate", new GenerateCommand(session));
         cmd.addSubcommand("check", new CheckCommand(session));
