@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, no errors",
-            "1:a file has errors (it was not generated; all others were)",
+            "1:a file has errors (it was not generated; all others were), or systemd reported a failure",
             "2:usage error (unknown option, bad argument)"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
             "  berth check --user                     check the user's search path",
             "  berth generate web.container           print the unit of one file",
             "  berth generate -o /tmp/units examples  write units and links into /tmp/units",
+            "  berth apply examples/quadlet           install, reload, restart what changed",
+            "  berth remove web                       stop web.service and delete web.container",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -90,6 +92,8 @@ public final class Berth implements Runnable {
         CommandLine cmd = new CommandLine(new Berth(session));
         cmd.addSubcommand("generate", new GenerateCommand(session));
         cmd.addSubcommand("check", new CheckCommand(session));
+        cmd.addSubcommand("apply", new ApplyCommand(session, FileStore.atomic()));
+        cmd.addSubcommand("remove", new RemoveCommand(session, FileStore.atomic()));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
