@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>changed and inactive: nothing; the new unit takes effect at its next start;</li>
  *   <li>added and enabled through {@code [Install]} ({@code WantedBy=}, {@code RequiredBy=}, {@code UpheldBy=}):
  *       start; added and not enabled: nothing ({@code berth start} or {@code berth enable --now} starts it);</li>
- *   <li>removed (its file is gone, or no longer generates it) and running: stop.</li>
+ *   <li>removed (its file is gone, or no longer generates it) and running: stop; when the same file now
+ *       generates a service of another name ({@code ServiceName=} changed), that one is started instead.</li>
  * </ul>
  * A changed template restarts its running instances.
  */
@@ -91,6 +92,15 @@ final class UnitActions {
     /** Decides from the units' current states. */
     static List<Planned> decide(List<UnitChange> changes, Systemd systemd) throws SystemdException {
         List<Planned> out = new ArrayList<>();
+        // A file whose service was renamed (ServiceName=): the old name is removed, the new one added. If the old
+        // one was running, the new one is started in its place, [Install] or not.
+        Set<String> renamedFromRunning = new java.util.HashSet<>();
+        for (UnitChange c : changes) {
+            if (c.difference() == UnitDifference.REMOVED && !c.template()
+                    && state(systemd, c.name()).map(UnitActions::running).orElse(false)) {
+                renamedFromRunning.add(c.source());
+            }
+        }
         for (UnitChange c : changes) {
             if (c.template()) {
                 template(c, systemd, out);
@@ -108,6 +118,8 @@ final class UnitActions {
                 case ADDED -> {
                     if (running) {
                         out.add(planned(c.name(), c, Action.RESTART, false, "running"));
+                    } else if (renamedFromRunning.contains(c.source())) {
+                        out.add(planned(c.name(), c, Action.START, false, "renamed from a running unit"));
                     } else if (c.enabled()) {
                         for (String name : c.enabledAs()) {
                             out.add(planned(name, c, Action.START, false, "enabled"));

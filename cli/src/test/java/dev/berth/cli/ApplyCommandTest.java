@@ -142,6 +142,33 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aChangedTemplateRestartsItsRunningInstances() throws IOException {
+        m.installed("echo@.container", "[Container]\nImage=localhost/echo:1\n");
+        m.systemd.unit("echo@a.service", "active").unit("echo@b.service", "inactive").unit("echo@c.service", "failed");
+        m.source("echo@.container", "[Container]\nImage=localhost/echo:2\n");
+
+        Run r = m.berth("apply", m.src.toString());
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("daemon-reload", "reset-failed echo@c.service", "restart echo@a.service echo@c.service"),
+                m.systemd.actions());
+    }
+
+    @Test
+    void aRenamedRunningServiceIsStoppedAndItsNewNameStarted() throws IOException {
+        m.installed("web.container", "[Container]\nImage=localhost/x\n");
+        m.systemd.unit("web.service", "active");
+        m.source("web.container", "[Container]\nImage=localhost/x\n[Service]\n");
+        m.source("web.container", "[Container]\nImage=localhost/x\nServiceName=site\n");
+
+        Run r = m.berth("apply", m.src.toString());
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals(List.of("stop web.service", "daemon-reload", "start site.service"), m.systemd.actions());
+        assertTrue(r.out().endsWith("1 file changed, 1 unit started, 1 unit stopped\n"), r.out());
+    }
+
+    @Test
     void anErrorChangesNothingAndIsReportedWhereItIs() throws IOException {
         m.installed("web.container", WEB);
         Map<String, String> before = ApplyFixture.tree(m.install);
