@@ -64,10 +64,10 @@ import picocli.CommandLine.Parameters;
             "2:usage error"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  berth apply examples/quadlet                 install a directory of Quadlet files",
-            "  berth apply --dry-run web.container          show the diff and what would be restarted",
-            "  berth apply --user ~/quadlets                rootless, into ~/.config/containers/systemd",
-            "  berth apply --format json site/              for Ansible: changed_when: result.changed",
+            "  berth apply examples/quadlet          install a directory of Quadlet files",
+            "  berth apply -n web.container          show the diff and the units it would restart",
+            "  berth apply --user ~/quadlets         rootless: ~/.config/containers/systemd",
+            "  berth apply --format json site/       Ansible: changed_when: result.changed",
             "",
             "Environment: XDG_CONFIG_HOME, HOME (--user install directory), XDG_RUNTIME_DIR, QUADLET_UNIT_DIRS "
                     + "(search path), PODMAN; DBUS_SYSTEM_BUS_ADDRESS, DBUS_SESSION_BUS_ADDRESS (how systemd is "

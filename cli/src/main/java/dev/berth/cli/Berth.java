@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "  berth generate web.container           print the unit of one file",
             "  berth generate -o /tmp/units examples  write units and links into /tmp/units",
             "  berth apply examples/quadlet           install, reload, restart what changed",
-            "  berth remove web                       stop web.service and delete web.container",
+            "  berth remove web                       stop web.service, delete web.container",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {

@@ -139,6 +139,8 @@ final class UnitActions {
         for (UnitChange c : changes) {
             if (c.difference() == UnitDifference.ADDED && c.enabled()) {
                 c.enabledAs().forEach(name -> out.add(planned(name, c, Action.START, false, "enabled")));
+            } else if (c.difference() == UnitDifference.ADDED) {
+                out.add(planned(c.name(), c, Action.NONE, false, "not-enabled"));
             } else {
                 out.add(planned(c.name(), c, Action.NONE, false, "state-unknown"));
             }
