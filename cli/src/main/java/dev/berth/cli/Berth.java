@@ -22,20 +22,28 @@ import picocli.CommandLine.Spec;
                     + "systemd units, the same units Quadlet 5.4.2 generates, with compiler-style diagnostics "
                     + "(file:line:col, and a fix when one is known).",
             "",
-            "At boot, systemd runs berth-generator (see berth-generator -help); these commands let you run the "
-                    + "same translation by hand."},
+            "At boot and at every daemon-reload, systemd runs berth-generator (see berth-generator -help); "
+                    + "generate and check run the same translation by hand. The other commands run the generated "
+                    + "units under systemd (over D-Bus), by the names of their Quadlet files: web, web.service or "
+                    + "web.container. Every one of them takes --user (your own user's systemd and search path) and "
+                    + "--format json."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, no errors",
-            "1:a file has errors (it was not generated; all others were), or systemd reported a failure",
-            "2:usage error (unknown option, bad argument)"},
+            "1:a file has errors, a job failed, a name is unknown, or systemd cannot be reached",
+            "2:usage error (unknown option, bad argument)",
+            "3:status: a named unit is not active"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  berth check                            check the system search path",
             "  berth check --user                     check the user's search path",
             "  berth generate web.container           print the unit of one file",
             "  berth generate -o /tmp/units examples  write units and links into /tmp/units",
+            "  berth start web                        start web.container's unit and wait for it",
+            "  berth status --user                    your own units: state, PID, uptime, restarts, image",
+            "  berth enable --now web                 start web now and at every boot",
+            "  berth logs -f web                      follow its log",
             "  berth apply examples/quadlet           install, reload, restart what changed",
             "  berth remove web                       stop web.service, delete web.container",
             "",
@@ -73,7 +81,7 @@ public final class Berth implements Runnable {
     @Override
     public void run() {
         // "berth" alone is a usage error: a command is required.
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (generate or check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (see berth --help)");
     }
 
     public static void main(String[] args) {
@@ -94,6 +102,16 @@ public final class Berth implements Runnable {
         cmd.addSubcommand("check", new CheckCommand(session));
         cmd.addSubcommand("apply", new ApplyCommand(session, FileStore.atomic()));
         cmd.addSubcommand("remove", new RemoveCommand(session, FileStore.atomic()));
+        cmd.addSubcommand("start", new JobCommand.Start(session));
+        cmd.addSubcommand("stop", new JobCommand.Stop(session));
+        cmd.addSubcommand("restart", new JobCommand.Restart(session));
+        cmd.addSubcommand("reload", new JobCommand.Reload(session));
+        cmd.addSubcommand("status", new StatusCommand(session));
+        cmd.addSubcommand("list", new ListCommand(session));
+        cmd.addSubcommand("logs", new LogsCommand(session));
+        cmd.addSubcommand("daemon-reload", new DaemonReloadCommand(session));
+        cmd.addSubcommand("enable", new EnableCommand.Enable(session));
+        cmd.addSubcommand("disable", new EnableCommand.Disable(session));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));

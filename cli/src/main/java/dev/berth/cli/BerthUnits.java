@@ -8,6 +8,8 @@ import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
 import dev.berth.generator.SourceUnit;
 import dev.berth.generator.UnitNames;
+import dev.berth.spec.quadlet.UnitKind;
+import dev.berth.spec.syntax.UnitFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,7 @@ import java.util.Optional;
  * @param user       rootless search path and translation
  * @param searchPath the directories that were read
  * @param outcome    the whole generation, with diagnostics
- * @param units      one entry per loaded Quadlet file, in load order
+ * @param units      one entry per Quadlet file, in load order, then the files that did not parse
  */
 public record BerthUnits(boolean user, List<Path> searchPath, Generation.Outcome outcome, List<ManagedUnit> units) {
 
@@ -54,6 +56,21 @@ public record BerthUnits(boolean user, List<Path> searchPath, Generation.Outcome
             Optional<GeneratedUnit> g = Optional.ofNullable(bySource.get(s.path()));
             String service = g.map(GeneratedUnit::fileName).orElseGet(() -> UnitNames.serviceName(s) + ".service");
             out.add(new ManagedUnit(service, s, g));
+        }
+        // A file that does not even parse is not a source, but it is still a unit the user means: keep it (with
+        // no content, so its default service name) so that commands can say it has errors.
+        for (String failed : outcome.failedFiles()) {
+            Path p = Path.of(failed);
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            Optional<UnitKind> kind = UnitKind.ofFileName(name);
+            boolean loadedUnderThatName = out.stream().anyMatch(u -> u.fileName().equals(name));
+            if (kind.isEmpty() || loadedUnderThatName || p.getParent() == null
+                    || p.getParent().getFileName().toString().endsWith(".d")) {
+                continue;
+            }
+            SourceUnit empty = new SourceUnit(name, failed, p.getParent().toString(), kind.get(),
+                    new UnitFile(failed, List.of()));
+            out.add(new ManagedUnit(UnitNames.serviceName(empty) + ".service", empty, Optional.empty()));
         }
         return out;
     }

@@ -27,6 +27,12 @@ public final class Generator {
         Set<String> failed = new LinkedHashSet<>();
         for (SourceUnit source : ordered) {
             TranslationContext ctx = new TranslationContext(source, options, index, host);
+            Optional<Diagnostic> badName = ServiceNameCheck.check(source, index.find(source.fileName()).orElseThrow());
+            if (badName.isPresent()) {
+                diagnostics.add(badName.get());
+                failed.add(source.path());
+                continue;
+            }
             Optional<dev.berth.spec.syntax.UnitFile> unit;
             try {
                 unit = Translators.of(source.kind()).translate(source, ctx);
@@ -43,6 +49,14 @@ public final class Generator {
             }
             String name = index.find(source.fileName()).orElseThrow().serviceFileName();
             units.add(new GeneratedUnit(name, source, unit.get()));
+        }
+        List<Diagnostic> cycles = DependencyCycles.find(units);
+        if (!cycles.isEmpty()) {
+            diagnostics.addAll(cycles);
+            Set<String> onCycle = new LinkedHashSet<>();
+            cycles.forEach(d -> onCycle.add(d.position().file()));
+            units.removeIf(u -> onCycle.contains(u.source().path()));
+            failed.addAll(onCycle);
         }
         return new UnitSet(units, diagnostics, failed);
     }
