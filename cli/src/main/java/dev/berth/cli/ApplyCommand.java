@@ -48,8 +48,10 @@ import picocli.CommandLine.Parameters;
             "When no file changes, nothing else happens either: no reload, no restart ('changed': false). "
                     + "A directory PATH is installed with its whole tree (files whose names start with '.' "
                     + "excepted); a Quadlet file PATH is installed at the top of the install directory with the "
-                    + "drop-ins beside it; any other file PATH (kube YAML, environment file) is installed at the "
-                    + "top too. Files already installed that are not named are left alone: use 'berth remove'.",
+                    + "drop-ins beside it; a drop-in directory PATH (web.container.d) keeps its name; any other "
+                    + "file PATH (kube YAML, environment file) is installed at the top too. Files already "
+                    + "installed that are not named are left alone (so are 'berth enable' choices): use "
+                    + "'berth remove'.",
             "",
             "Text output: a unified diff per changed file, a line per unit acted on, and a summary "
                     + "('2 files changed, 1 unit restarted, 1 unit started'); diagnostics go to standard error. "

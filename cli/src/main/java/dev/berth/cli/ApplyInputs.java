@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>A directory is installed with its whole tree: every regular file below it keeps its relative path
  *       (Quadlet files, drop-in directories, kube YAML, environment files ...). Names starting with a dot
- *       (editor and VCS files, berth's own temporary files) are skipped.</li>
+ *       (editor and VCS files, berth's own temporary files) are skipped. A directory whose name ends in
+ *       {@code .d} is a drop-in directory and is installed under its own name ({@code web.container.d/}).</li>
  *   <li>A Quadlet file is installed at the top of the install directory, together with the drop-ins the loader
  *       would apply to it from beside it ({@code web.container.d/*.conf}, {@code container.d/*.conf}, ...), so
  *       that what {@code berth check web.container} validated is what gets installed.</li>
@@ -68,8 +69,11 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
         Collector c = new Collector();
         for (Path a : arguments) {
             Path p = a.toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                c.directory(p);
+            if (Files.isDirectory(p) && p.getFileName() != null && p.getFileName().toString().endsWith(".d")) {
+                // A drop-in directory on its own (web.container.d): it goes beside the file it applies to.
+                c.directory(p, p.getFileName().toString() + "/");
+            } else if (Files.isDirectory(p)) {
+                c.directory(p, "");
             } else if (Files.isRegularFile(p)) {
                 c.file(p, p.getFileName().toString());
                 UnitKind.ofFileName(p.getFileName().toString()).ifPresent(k -> c.dropInsBeside(p));
@@ -91,13 +95,13 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
             diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), message, fix));
         }
 
-        void directory(Path root) {
+        void directory(Path root, String prefix) {
             Set<Path> visited = new HashSet<>();
-            walk(root, root, visited);
+            walk(root, root, prefix, visited);
         }
 
         /** Depth first, in name order; directory links are followed once (a link loop ends). */
-        private void walk(Path root, Path dir, Set<Path> visited) {
+        private void walk(Path root, Path dir, String prefix, Set<Path> visited) {
             try {
                 if (!visited.add(dir.toRealPath())) {
                     return;
@@ -119,9 +123,9 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
                     continue;
                 }
                 if (Files.isDirectory(child)) {
-                    walk(root, child, visited);
+                    walk(root, child, prefix, visited);
                 } else if (Files.isRegularFile(child)) {
-                    file(child, relative(root, child));
+                    file(child, prefix + relative(root, child));
                 }
                 // sockets, fifos and dangling links are not configuration; nothing to install
             }

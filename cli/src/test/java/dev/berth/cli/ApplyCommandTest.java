@@ -412,6 +412,19 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aDropInDirectoryAloneGoesBesideItsFile() throws IOException {
+        m.installed("web.container", WEB);
+        m.systemd.unit("web.service", "active");
+        m.source("web.container.d/10-env.conf", "[Container]\nEnvironment=A=b\n");
+
+        Run r = m.berth("apply", m.src.resolve("web.container.d").toString());
+
+        assertEquals(0, r.status(), r.err());
+        assertEquals("[Container]\nEnvironment=A=b\n", Files.readString(m.install.resolve("web.container.d/10-env.conf")));
+        assertEquals(List.of("daemon-reload", "restart web.service"), m.systemd.actions());
+    }
+
+    @Test
     void conflictingInputsAndMissingPathsAreErrors() throws IOException {
         m.source("a/web.container", WEB);
         m.source("b/web.container", WEB_2);
