@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
             "  berth status --user                    your own units and their state",
             "  berth enable --now web                 start web now and at every boot",
             "  berth logs -f web                      follow web's log",
+            "  berth apply examples/quadlet           install, reload, restart what changed",
+            "  berth remove web                       stop web.service, delete web.container",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -98,6 +100,8 @@ public final class Berth implements Runnable {
         CommandLine cmd = new CommandLine(new Berth(session));
         cmd.addSubcommand("generate", new GenerateCommand(session));
         cmd.addSubcommand("check", new CheckCommand(session));
+        cmd.addSubcommand("apply", new ApplyCommand(session, FileStore.atomic()));
+        cmd.addSubcommand("remove", new RemoveCommand(session, FileStore.atomic()));
         cmd.addSubcommand("start", new JobCommand.Start(session));
         cmd.addSubcommand("stop", new JobCommand.Stop(session));
         cmd.addSubcommand("restart", new JobCommand.Restart(session));
