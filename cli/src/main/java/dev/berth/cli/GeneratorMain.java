@@ -87,8 +87,7 @@ public final class GeneratorMain {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
-        String podman = env.variable("PODMAN").filter(p -> !p.isEmpty()).orElse(GeneratorOptions.DEFAULT_PODMAN);
-        Generation.Outcome outcome = Generation.run(dirs, new GeneratorOptions(user, podman), HostView.real());
+        Generation.Outcome outcome = Generation.run(dirs, GeneratorOptions.of(user, env), HostView.real());
         if (log.debugEnabled()) {
             outcome.sources().forEach(s -> log.debug("loaded " + s.path()));
         }
