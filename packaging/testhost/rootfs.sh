@@ -30,8 +30,10 @@ INCLUDE=systemd,systemd-sysv,dbus,podman,runc,crun,iproute2,procps,nftables,ipta
 # `podman rm` of a Quadlet unit's ExecStop, and the stopped unit ends "failed";
 # libpam-systemd and dbus-user-session, without which user@UID.service (a
 # lingering user's systemd, where rootless units run) fails at once
-# ("$XDG_RUNTIME_DIR is not set": no pam_systemd) and has no user bus.
-EXTRA_PACKAGES="uidmap passt aardvark-dns libpam-systemd dbus-user-session"
+# ("$XDG_RUNTIME_DIR is not set": no pam_systemd) and has no user bus;
+# catatonit, from which podman builds its local pause image: without it no
+# pod can be created ("finding pause binary"), and RunInit= has no init.
+EXTRA_PACKAGES="uidmap passt aardvark-dns libpam-systemd dbus-user-session catatonit"
 WANT_PODMAN='podman version 5.4.2'
 WANT_CRIU_RE='^Version: 4\.2(\.|$)'
 

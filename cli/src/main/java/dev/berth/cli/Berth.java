@@ -1,8 +1,12 @@
 package dev.berth.cli;
 
 import dev.berth.generator.Environment;
+import dev.berth.systemd.BusScope;
+import dev.berth.systemd.Systemd;
+import dev.berth.systemd.SystemdException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,20 +22,30 @@ import picocli.CommandLine.Spec;
                     + "systemd units, the same units Quadlet 5.4.2 generates, with compiler-style diagnostics "
                     + "(file:line:col, and a fix when one is known).",
             "",
-            "At boot, systemd runs berth-generator (see berth-generator -help); these commands let you run the "
-                    + "same translation by hand."},
+            "At boot and at every daemon-reload, systemd runs berth-generator (see berth-generator -help); "
+                    + "generate and check run the same translation by hand. The other commands run the generated "
+                    + "units under systemd (over D-Bus), by the names of their Quadlet files: web, web.service or "
+                    + "web.container. Every one of them takes --user (your own user's systemd and search path) and "
+                    + "--format json."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, no errors",
-            "1:a file has errors (it was not generated; all others were)",
-            "2:usage error (unknown option, bad argument)"},
+            "1:a file has errors, a job failed, a name is unknown, or systemd cannot be reached",
+            "2:usage error (unknown option, bad argument)",
+            "3:status: a named unit is not active"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  berth check                            check the system search path",
             "  berth check --user                     check the user's search path",
             "  berth generate web.container           print the unit of one file",
             "  berth generate -o /tmp/units examples  write units and links into /tmp/units",
+            "  berth start web                        start web and wait until it runs",
+            "  berth status --user                    your own units and their state",
+            "  berth enable --now web                 start web now and at every boot",
+            "  berth logs -f web                      follow web's log",
+            "  berth apply examples/quadlet           install, reload, restart what changed",
+            "  berth remove web                       stop web.service, delete web.container",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -45,14 +59,29 @@ public final class Berth implements Runnable {
         this.session = session;
     }
 
-    /** What the commands share: the streams they print to and the process environment. */
-    record Session(PrintStream out, PrintStream err, Environment env) {
+    /**
+     * What the commands share: the streams they print to, the process environment, and the edges to the
+     * outside that tests replace: how systemd is reached, how journalctl is run, and the clock (uptimes, and the
+     * time zone log timestamps are shown in).
+     */
+    record Session(PrintStream out, PrintStream err, Environment env, SystemdFactory systemd,
+                   JournalRunner journal, Clock clock) {
+
+        /** The real edges: D-Bus, the journalctl process, the system clock in the local time zone. */
+        Session(PrintStream out, PrintStream err, Environment env) {
+            this(out, err, env, SystemdFactory.dbus(), JournalRunner.process(), Clock.systemDefaultZone());
+        }
+
+        /** A connection to the system manager, or with {@code user} to the caller's own; the caller closes it. */
+        Systemd connect(boolean user) throws SystemdException {
+            return systemd.connect(user ? BusScope.USER : BusScope.SYSTEM);
+        }
     }
 
     @Override
     public void run() {
         // "berth" alone is a usage error: a command is required.
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (generate or check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing COMMAND (see berth --help)");
     }
 
     public static void main(String[] args) {
@@ -61,10 +90,28 @@ public final class Berth implements Runnable {
 
     /** Runs {@code berth args}; returns the exit status. */
     public static int execute(String[] args, PrintStream out, PrintStream err, Environment env) {
-        Session session = new Session(out, err, env);
+        return execute(args, new Session(out, err, env));
+    }
+
+    /** Runs {@code berth args} with the given edges (a fake systemd, recorded journal output, a fixed clock). */
+    static int execute(String[] args, Session session) {
+        PrintStream out = session.out();
+        PrintStream err = session.err();
         CommandLine cmd = new CommandLine(new Berth(session));
         cmd.addSubcommand("generate", new GenerateCommand(session));
         cmd.addSubcommand("check", new CheckCommand(session));
+        cmd.addSubcommand("apply", new ApplyCommand(session, FileStore.atomic()));
+        cmd.addSubcommand("remove", new RemoveCommand(session, FileStore.atomic()));
+        cmd.addSubcommand("start", new JobCommand.Start(session));
+        cmd.addSubcommand("stop", new JobCommand.Stop(session));
+        cmd.addSubcommand("restart", new JobCommand.Restart(session));
+        cmd.addSubcommand("reload", new JobCommand.Reload(session));
+        cmd.addSubcommand("status", new StatusCommand(session));
+        cmd.addSubcommand("list", new ListCommand(session));
+        cmd.addSubcommand("logs", new LogsCommand(session));
+        cmd.addSubcommand("daemon-reload", new DaemonReloadCommand(session));
+        cmd.addSubcommand("enable", new EnableCommand.Enable(session));
+        cmd.addSubcommand("disable", new EnableCommand.Disable(session));
         cmd.addSubcommand("help", new CommandLine.HelpCommand());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));

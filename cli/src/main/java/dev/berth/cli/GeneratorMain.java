@@ -93,10 +93,9 @@ public final class GeneratorMain {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
-        String podman = env.variable("PODMAN").filter(p -> !p.isEmpty()).orElse(GeneratorOptions.DEFAULT_PODMAN);
         LoadedSources loaded = SourceLoader.load(dirs);
         timer.lap("load");
-        Generation.Outcome outcome = Generation.translate(loaded, new GeneratorOptions(user, podman), HostView.real());
+        Generation.Outcome outcome = Generation.translate(loaded, GeneratorOptions.of(user, env), HostView.real());
         timer.lap("translate");
         if (log.debugEnabled()) {
             outcome.sources().forEach(s -> log.debug("loaded " + s.path()));

@@ -30,6 +30,7 @@ final class ContainerTranslator implements Translator {
         if (!CommonSteps.checkKeys(ctx)) {
             return Optional.empty();
         }
+        KindSteps.checkServiceName(ctx);
         SectionReader container = CommonSteps.main(ctx);
         String serviceFile = ctx.index().find(unit.fileName()).map(UnitInfo::serviceFileName)
                 .orElseGet(() -> UnitNames.serviceName(unit) + ".service");

@@ -36,6 +36,14 @@ public final class Generator {
                 units.add(t.unit());
             }
         }
+        List<Diagnostic> cycles = DependencyCycles.find(units);
+        if (!cycles.isEmpty()) {
+            diagnostics.addAll(cycles);
+            Set<String> onCycle = new LinkedHashSet<>();
+            cycles.forEach(d -> onCycle.add(d.position().file()));
+            units.removeIf(u -> onCycle.contains(u.source().path()));
+            failed.addAll(onCycle);
+        }
         return new UnitSet(units, diagnostics, failed);
     }
 
@@ -44,6 +52,10 @@ public final class Generator {
     }
 
     private static Translated translate(SourceUnit source, GeneratorOptions options, UnitIndex index, HostView host) {
+        Optional<Diagnostic> badName = ServiceNameCheck.check(source, index.find(source.fileName()).orElseThrow());
+        if (badName.isPresent()) {
+            return new Translated(source, null, List.of(badName.get()));
+        }
         TranslationContext ctx = new TranslationContext(source, options, index, host);
         Optional<dev.berth.spec.syntax.UnitFile> unit;
         try {

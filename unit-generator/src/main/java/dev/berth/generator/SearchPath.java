@@ -97,6 +97,31 @@ public final class SearchPath {
         return walk.result();
     }
 
+    /**
+     * Where {@code berth apply} installs Quadlet files: {@code /etc/containers/systemd} (under
+     * {@link Environment#root()}), or for a user {@code $XDG_CONFIG_HOME/containers/systemd} (default
+     * {@code ~/.config/containers/systemd}), the directory the user's generator reads after the runtime one.
+     * Empty for a user when neither {@code XDG_CONFIG_HOME} nor {@code HOME} is an absolute path.
+     */
+    public static Optional<Path> installDirectory(boolean user, Environment env) {
+        if (!user) {
+            return Optional.of(env.root().resolve(ADMIN));
+        }
+        return configHome(new Walk(), env).map(config -> config.resolve("containers/systemd"));
+    }
+
+    /**
+     * The directory whose files win over the install directory's for the same file name:
+     * {@code /run/containers/systemd}, or {@code $XDG_RUNTIME_DIR/containers/systemd} for a user (empty when unset).
+     */
+    public static Optional<Path> runtimeDirectory(boolean user, Environment env) {
+        if (!user) {
+            return Optional.of(env.root().resolve(TEMP));
+        }
+        return env.variable("XDG_RUNTIME_DIR").filter(r -> !r.isEmpty() && Path.of(r).isAbsolute())
+                .map(r -> Path.of(r, "containers", "systemd"));
+    }
+
     private static void rootless(Walk walk, Environment env, Path root) {
         Optional<String> runtime = env.variable("XDG_RUNTIME_DIR");
         if (runtime.isPresent()) {

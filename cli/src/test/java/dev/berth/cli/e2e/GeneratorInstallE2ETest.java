@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -17,19 +18,20 @@ import org.junit.jupiter.api.Timeout;
  * for the system manager and for users' managers, running on the JDK bound in read-only.
  */
 @Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GeneratorInstallE2ETest {
 
     private static final String JDK = "/usr/lib/jvm/temurin-25-jdk-amd64";
-    private static TestHost host;
+    private TestHost host;
 
     @BeforeAll
-    static void bootTestHost() {
+    void bootTestHost() {
         host = TestHost.bootWithBerth();
     }
 
     @AfterAll
-    static void destroyTestHost() {
+    void destroyTestHost() {
         if (host != null) {
             host.destroy();
         }
@@ -80,7 +82,7 @@ class GeneratorInstallE2ETest {
         assertEquals("not-found", host.property("uweb.service", "LoadState"));
     }
 
-    private static String userProperty(String unit, String name) {
+    private String userProperty(String unit, String name) {
         return host.run("systemctl", "--user", "-M", "berthuser@", "show", "-P", name, unit).strip();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -18,18 +19,19 @@ import org.junit.jupiter.api.Timeout;
  * A unit without {@code [Install]} is the control: it stays down.
  */
 @Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RebootE2ETest {
 
-    private static TestHost host;
+    private TestHost host;
 
     @BeforeAll
-    static void bootTestHost() {
+    void bootTestHost() {
         host = TestHost.bootWithBerth();
     }
 
     @AfterAll
-    static void destroyTestHost() {
+    void destroyTestHost() {
         if (host != null) {
             host.destroy();
         }

@@ -206,7 +206,16 @@ public final class TestHost implements AutoCloseable {
     public String run(String... argv) {
         Result r = exec(argv);
         if (!r.ok()) {
-            fail("command failed inside the test host: " + r.describe());
+            StringBuilder why = new StringBuilder("command failed inside the test host: " + r.describe());
+            if (argv.length > 0 && argv[0].equals("systemctl")) {
+                // A failed start/stop says "see systemctl status": show it, for every unit named.
+                for (String arg : argv) {
+                    if (!arg.startsWith("-") && arg.matches(".+\\.(service|target|socket|timer|mount)")) {
+                        why.append("\n").append(diagnose(arg));
+                    }
+                }
+            }
+            fail(why.toString());
         }
         return r.stdout();
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -19,19 +20,20 @@ import org.junit.jupiter.api.Timeout;
  * process (conmon) or the container's own process is killed.
  */
 @Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class WebContainerE2ETest {
 
     private static final Duration START = Duration.ofSeconds(60);
-    private static TestHost host;
+    private TestHost host;
 
     @BeforeAll
-    static void bootTestHost() {
+    void bootTestHost() {
         host = TestHost.bootWithBerth();
     }
 
     @AfterAll
-    static void destroyTestHost() {
+    void destroyTestHost() {
         if (host != null) {
             host.destroy();
         }

@@ -95,8 +95,11 @@ public final class KeyCatalog {
         return Optional.empty();
     }
 
-    /** Optimal string alignment distance: edits, with a swap of neighbours counted as one. */
-    static int distance(String a, String b) {
+    /**
+     * Optimal string alignment distance: edits, with a swap of neighbours counted as one. Public because every
+     * did-you-mean in berth (keys here, unit names in the CLI) ranks candidates the same way.
+     */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

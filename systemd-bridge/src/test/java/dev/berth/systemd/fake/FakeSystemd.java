@@ -73,6 +73,8 @@ public final class FakeSystemd implements Systemd1Manager, Properties {
     private volatile Duration reloadDuration = Duration.ofMillis(20);
     private volatile boolean replyBeforeReloadFinishes;
     private volatile CountDownLatch reloadDone = new CountDownLatch(0);
+    /** Units made to look generated (see {@link #generatedFrom}): unit name to its Quadlet source file. */
+    private final Map<String, String> generatedFrom = new ConcurrentHashMap<>();
 
     private FakeSystemd(AbstractConnection connection, Map<String, Behaviour> fixtures) {
         this.connection = connection;
@@ -117,6 +119,25 @@ public final class FakeSystemd implements Systemd1Manager, Properties {
     public void jobDuration(Duration duration) {
         jobDuration = duration;
     }
+
+    /**
+     * Makes a unit look like one a generator made from {@code sourcePath}: FragmentPath in
+     * {@value #GENERATOR_DIR}, SourcePath the Quadlet file, as systemd reports berth's units.
+     */
+    public void generatedFrom(String unit, String sourcePath) {
+        generatedFrom.put(unit, sourcePath);
+        FakeUnit loadedUnit = loaded.get(unit);
+        if (loadedUnit != null) {
+            loadedUnit.generated(sourcePath);
+        }
+    }
+
+    /** Sets a unit's NRestarts, as automatic restarts (Restart=always) would; loads the unit if needed. */
+    public void restarts(String unit, long count) {
+        load(unit).restarts = count;
+    }
+
+    public static final String GENERATOR_DIR = "/run/systemd/generator/";
 
     public int reloadsFinished() {
         return reloadsFinished.get();
@@ -327,6 +348,10 @@ public final class FakeSystemd implements Systemd1Manager, Properties {
     private FakeUnit load(String name) {
         return loaded.computeIfAbsent(name, n -> {
             FakeUnit unit = new FakeUnit(n, fragmentOf(n));
+            String source = generatedFrom.get(n);
+            if (source != null) {
+                unit.generated(source);
+            }
             try {
                 connection.exportObject(unit.path, unit);
             } catch (DBusException e) {
@@ -417,7 +442,8 @@ public final class FakeSystemd implements Systemd1Manager, Properties {
     public static final class FakeUnit implements Properties {
         final String name;
         final String path;
-        final Optional<String> fragment;
+        volatile Optional<String> fragment;
+        volatile Optional<String> sourcePath = Optional.empty();
         volatile String loadState;
         volatile String activeState = "inactive";
         volatile String subState = "dead";
@@ -432,6 +458,12 @@ public final class FakeSystemd implements Systemd1Manager, Properties {
             this.path = unitPath(name);
             this.fragment = fragment;
             this.loadState = fragment.isPresent() ? "loaded" : "not-found";
+        }
+
+        synchronized void generated(String source) {
+            fragment = Optional.of(GENERATOR_DIR + name);
+            sourcePath = Optional.of(source);
+            loadState = "loaded";
         }
 
         String description() {
@@ -513,7 +545,7 @@ public final class FakeSystemd implements Systemd1Manager, Properties {
                 all.put("ActiveEnterTimestamp", new Variant<>(new UInt64(activeEnter == null ? 0
                         : ChronoUnit.MICROS.between(Instant.EPOCH, activeEnter))));
                 all.put("FragmentPath", new Variant<>(fragment.orElse("")));
-                all.put("SourcePath", new Variant<>(""));
+                all.put("SourcePath", new Variant<>(sourcePath.orElse("")));
             } else if (SERVICE_INTERFACE.equals(iface)) {
                 all.put("Result", new Variant<>(result));
                 all.put("MainPID", new Variant<>(new UInt32(mainPid)));

@@ -14,30 +14,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A {@code .network}, a {@code .volume} and two {@code .container}s that use both (one also requires the other):
- * starting the last one pulls in the rest through the dependencies berth generates, in dependency order, and the
- * data written to the volume survives stopping and starting the containers again (they are {@code --rm}).
+ * Units that depend on each other, as berth generates them, under the test host's systemd: a {@code .network}, a
+ * {@code .volume} and two {@code .container}s that use both start in dependency order and keep the volume's data
+ * across a restart; a {@code .pod} starts its two member containers after itself, and stops them with it.
  */
 @Tag("e2e")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
-class NetworkVolumeE2ETest {
+class DependencyOrderE2ETest {
 
     private static final String NETWORK = "app-network.service";
     private static final String VOLUME = "app-data-volume.service";
     private static final String STORE = "app-store.service";
     private static final String WEB = "app-web.service";
-    private static TestHost host;
+    private TestHost host;
 
     @BeforeAll
-    static void bootTestHost() {
+    void bootTestHost() {
         host = TestHost.bootWithBerth();
     }
 
     @AfterAll
-    static void destroyTestHost() {
+    void destroyTestHost() {
         if (host != null) {
             host.destroy();
         }
@@ -136,8 +138,60 @@ class NetworkVolumeE2ETest {
                 host.httpBody(8083, "/starts.txt").lines().sorted().toList());
     }
 
+    @Test
+    void podStartsItsTwoMembersAfterItselfAndStopsThemWithIt() {
+        String dir = "/etc/containers/systemd/";
+        host.writeFile(dir + "shop.pod", """
+                [Pod]
+                PublishPort=8084:80
+                """);
+        host.writeFile(dir + "shop-api.container", """
+                [Container]
+                Image=localhost/busybox:latest
+                Pod=shop.pod
+                Exec=sh -c "trap 'exit 0' TERM; mkdir -p /www; echo pod-api > /www/index.html; httpd -f -p 80 -h /www & wait"
+                """);
+        host.writeFile(dir + "shop-worker.container", """
+                [Container]
+                Image=localhost/busybox:latest
+                Pod=shop.pod
+                Exec=sh -c "trap 'exit 0' TERM; sleep 100000 & wait"
+                """);
+        host.run("systemctl", "daemon-reload");
+        String pod = "shop-pod.service";
+        List<String> members = List.of("shop-api.service", "shop-worker.service");
+        Set<String> wants = words(host.property(pod, "Wants"));
+        assertTrue(wants.containsAll(members), pod + " Wants=" + wants);
+
+        // Starting the pod alone brings up its members, each after the pod is up.
+        host.run("systemctl", "start", pod);
+        for (String member : members) {
+            host.await(Duration.ofSeconds(60), () -> host.property(member, "ActiveState").equals("active"),
+                    () -> host.diagnose(member));
+            assertStartedBefore(pod, member);
+        }
+        assertEquals("active", host.property(pod, "ActiveState"), () -> host.diagnose(pod));
+        assertEquals(Set.of("systemd-shop-infra", "systemd-shop-api", "systemd-shop-worker"),
+                words(host.run("podman", "pod", "inspect", "--format",
+                        "{{range .Containers}}{{.Name}} {{end}}", "systemd-shop")));
+
+        // The pod's port reaches the api member; the worker reaches it over the pod's shared localhost.
+        host.await(Duration.ofSeconds(60), () -> host.httpStatus(8084, "/").equals("200"),
+                () -> host.diagnose("shop-api.service"));
+        assertEquals("pod-api\n", host.httpBody(8084, "/"));
+        assertEquals("pod-api\n", host.run("podman", "exec", "systemd-shop-worker", "wget", "-q", "-T", "5", "-O",
+                "-", "http://localhost:80/"));
+
+        // Stopping the pod stops its members (BindsTo=), cleanly, and removes the pod.
+        host.run("systemctl", "stop", pod);
+        for (String unit : List.of(pod, "shop-api.service", "shop-worker.service")) {
+            assertEquals("inactive", host.property(unit, "ActiveState"), () -> host.diagnose(unit));
+        }
+        assertFalse(host.exec("podman", "pod", "exists", "systemd-shop").ok(), "pod not removed");
+    }
+
     /** {@code first} was active before {@code second} began to start (its latest activation). */
-    private static void assertStartedBefore(String first, String second) {
+    private void assertStartedBefore(String first, String second) {
         long active = host.longProperty(first, "ActiveEnterTimestampMonotonic");
         long starting = host.longProperty(second, "InactiveExitTimestampMonotonic");
         assertTrue(active > 0 && starting > 0 && active <= starting,

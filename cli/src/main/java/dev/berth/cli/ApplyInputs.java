@@ -1,0 +1,183 @@
+package dev.berth.cli;
+
+import dev.berth.generator.DropInPaths;
+import dev.berth.spec.Diagnostic;
+import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.UnitKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The files a {@code berth apply} request installs, each with the path it gets relative to the install directory.
+ *
+ * <ul>
+ *   <li>A directory is installed with its whole tree: every regular file below it keeps its relative path
+ *       (Quadlet files, drop-in directories, kube YAML, environment files ...). Names starting with a dot
+ *       (editor and VCS files, berth's own temporary files) are skipped. A directory whose name ends in
+ *       {@code .d} is a drop-in directory and is installed under its own name ({@code web.container.d/}).</li>
+ *   <li>A Quadlet file is installed at the top of the install directory, together with the drop-ins the loader
+ *       would apply to it from beside it ({@code web.container.d/*.conf}, {@code container.d/*.conf}, ...), so
+ *       that what {@code berth check web.container} validated is what gets installed.</li>
+ *   <li>Any other file (a kube YAML, an environment file) is installed at the top of the install directory:
+ *       {@code berth apply web.kube web.yaml}.</li>
+ * </ul>
+ * Two inputs that would be installed at the same place with different contents are an error.
+ *
+ * @param files       in request order
+ * @param diagnostics missing or unreadable paths, conflicts
+ */
+record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
+
+    /**
+     * One file to install.
+     *
+     * @param origin   where it is read from
+     * @param relative where it goes, relative to the install directory, with '/' separators
+     * @param bytes    its contents
+     */
+    record Input(Path origin, String relative, byte[] bytes) {
+    }
+
+    ApplyInputs {
+        files = List.copyOf(files);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    boolean hasErrors() {
+        return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** The files by relative path, in request order. */
+    Map<String, Input> byRelativePath() {
+        Map<String, Input> m = new LinkedHashMap<>();
+        for (Input i : files) {
+            m.putIfAbsent(i.relative(), i);
+        }
+        return m;
+    }
+
+    static ApplyInputs collect(List<Path> arguments) {
+        Collector c = new Collector();
+        for (Path a : arguments) {
+            Path p = a.toAbsolutePath().normalize();
+            if (Files.isDirectory(p) && p.getFileName() != null && p.getFileName().toString().endsWith(".d")) {
+                // A drop-in directory on its own (web.container.d): it goes beside the file it applies to.
+                c.directory(p, p.getFileName().toString() + "/");
+            } else if (Files.isDirectory(p)) {
+                c.directory(p, "");
+            } else if (Files.isRegularFile(p)) {
+                c.file(p, p.getFileName().toString());
+                UnitKind.ofFileName(p.getFileName().toString()).ifPresent(k -> c.dropInsBeside(p));
+            } else if (Files.exists(p)) {
+                c.error(p, "not a regular file or directory", "pass Quadlet files or directories");
+            } else {
+                c.error(p, "no such file or directory", "check the path");
+            }
+        }
+        return new ApplyInputs(new ArrayList<>(c.files.values()), c.diagnostics);
+    }
+
+    /** Gathers inputs, reporting conflicts between them. */
+    private static final class Collector {
+        final Map<String, Input> files = new LinkedHashMap<>();
+        final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        void error(Path p, String message, String fix) {
+            diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), message, fix));
+        }
+
+        void directory(Path root, String prefix) {
+            Set<Path> visited = new HashSet<>();
+            walk(root, root, prefix, visited);
+        }
+
+        /** Depth first, in name order; directory links are followed once (a link loop ends). */
+        private void walk(Path root, Path dir, String prefix, Set<Path> visited) {
+            try {
+                if (!visited.add(dir.toRealPath())) {
+                    return;
+                }
+            } catch (IOException e) {
+                error(dir, "cannot read directory: " + IoErrors.reason(e), IoErrors.fix(e));
+                return;
+            }
+            List<Path> children;
+            try (Stream<Path> s = Files.list(dir)) {
+                children = s.sorted().toList();
+            } catch (IOException e) {
+                error(dir, "cannot read directory: " + IoErrors.reason(e), IoErrors.fix(e));
+                return;
+            }
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (Files.isDirectory(child)) {
+                    walk(root, child, prefix, visited);
+                } else if (Files.isRegularFile(child)) {
+                    file(child, prefix + relative(root, child));
+                }
+                // sockets, fifos and dangling links are not configuration; nothing to install
+            }
+        }
+
+        void dropInsBeside(Path quadletFile) {
+            Path dir = quadletFile.getParent();
+            for (String dropInDir : DropInPaths.of(quadletFile.getFileName().toString())) {
+                Path d = dir.resolve(dropInDir);
+                if (!Files.isDirectory(d)) {
+                    continue;
+                }
+                try (Stream<Path> s = Files.list(d)) {
+                    for (Path conf : s.sorted().toList()) {
+                        String name = conf.getFileName().toString();
+                        if (name.endsWith(".conf") && !name.startsWith(".") && Files.isRegularFile(conf)) {
+                            file(conf, dropInDir + "/" + name);
+                        }
+                    }
+                } catch (IOException e) {
+                    error(d, "cannot read directory: " + IoErrors.reason(e), IoErrors.fix(e));
+                }
+            }
+        }
+
+        void file(Path origin, String relative) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(origin);
+            } catch (IOException e) {
+                error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
+                return;
+            }
+            Input earlier = files.get(relative);
+            if (earlier != null) {
+                if (!Arrays.equals(earlier.bytes(), bytes)) {
+                    error(origin, "both " + earlier.origin() + " and this file would be installed as " + relative
+                                    + ", with different contents",
+                            "apply them separately, or rename one of them");
+                }
+                return;
+            }
+            files.put(relative, new Input(origin, relative, bytes));
+        }
+
+        private static String relative(Path root, Path file) {
+            Path rel = root.relativize(file);
+            List<String> parts = new ArrayList<>();
+            for (Path part : rel) {
+                parts.add(part.toString());
+            }
+            return String.join("/", parts);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.berth.cli;
+
+import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.InstallLink;
+import dev.berth.generator.InstallLinks;
+import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Section;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code berth enable} and {@code berth disable} as a file: systemd refuses {@code systemctl enable} on generated
+ * units, so the choice is written where the generator reads it, as a drop-in in the Quadlet file's own drop-in
+ * directory ({@code web.container.d/50-berth-enable.conf}). The generator then makes (or no longer makes) the
+ * {@code [Install]} links at every daemon-reload and boot, so the choice survives reboots.
+ *
+ * <ul>
+ *   <li>enable: when the file (with its other drop-ins) has no {@code WantedBy=}, {@code RequiredBy=} or
+ *       {@code UpheldBy=} of its own, the drop-in adds {@code WantedBy=multi-user.target} ({@code default.target}
+ *       for {@code --user}); when it has, the file's own {@code [Install]} is what enables it, and berth's
+ *       drop-in (say, an earlier disable) is removed;</li>
+ *   <li>disable: when the file has such targets, the drop-in clears them with empty assignments (which reset
+ *       list-valued keys, and which {@link InstallLinks} honours); when it has none, berth's drop-in (an earlier
+ *       enable) is removed. {@code Alias=} is kept: an alias starts nothing.</li>
+ * </ul>
+ * So each choice is one file or none, and making the same choice twice changes nothing.
+ */
+final class InstallChoice {
+
+    static final String FILE_NAME = "50-berth-enable.conf";
+    static final List<String> TARGET_KEYS = List.of("WantedBy", "RequiredBy", "UpheldBy");
+
+    enum Choice {
+        ENABLE, DISABLE
+    }
+
+    /** What {@link #apply} did. */
+    enum Action {
+        WRITTEN, REMOVED, UNCHANGED
+    }
+
+    private InstallChoice() {
+    }
+
+    /** Where berth records the choice for this file. */
+    static Path dropIn(ManagedUnit unit) {
+        return unit.dropInDirectory().resolve(FILE_NAME);
+    }
+
+    /** The target a unit is enabled into when its file names none. */
+    static String defaultTarget(boolean user) {
+        return user ? "default.target" : "multi-user.target";
+    }
+
+    /**
+     * The drop-in's text for this choice; empty when the choice needs no drop-in (the file's own {@code [Install]}
+     * already says it).
+     */
+    static Optional<String> content(Choice choice, ManagedUnit unit, boolean user) {
+        boolean ownTargets = !ownTargets(unit).isEmpty();
+        return switch (choice) {
+            case ENABLE -> ownTargets ? Optional.empty() : Optional.of("""
+                    # Written by 'berth enable': berth-generator links %s into %s.wants/ at every
+                    # daemon-reload and boot. 'berth disable' removes this file.
+                    [Install]
+                    WantedBy=%s
+                    """.formatted(unit.service(), defaultTarget(user), defaultTarget(user)));
+            case DISABLE -> ownTargets ? Optional.of("""
+                    # Written by 'berth disable': clears the [Install] targets of %s, so that
+                    # berth-generator links %s nowhere and it does not start at boot. 'berth enable' removes this file.
+                    [Install]
+                    WantedBy=
+                    RequiredBy=
+                    UpheldBy=
+                    """.formatted(unit.fileName(), unit.service())) : Optional.empty();
+        };
+    }
+
+    /** Writes or removes berth's drop-in so that it says {@link #content}. */
+    static Action apply(Choice choice, ManagedUnit unit, boolean user) throws IOException {
+        Path file = dropIn(unit);
+        Optional<String> content = content(choice, unit, user);
+        if (content.isPresent()) {
+            return AtomicFiles.write(file, content.get()) ? Action.WRITTEN : Action.UNCHANGED;
+        }
+        return AtomicFiles.delete(file) ? Action.REMOVED : Action.UNCHANGED;
+    }
+
+    /**
+     * The {@code WantedBy=}, {@code RequiredBy=}, {@code UpheldBy=} assignments in force without berth's drop-in:
+     * the file and its other drop-ins, empty assignments resetting what came before them.
+     */
+    static List<Entry> ownTargets(ManagedUnit unit) {
+        Optional<Section> install = unit.source().file().section("Install");
+        List<Entry> out = new ArrayList<>();
+        if (install.isEmpty()) {
+            return out;
+        }
+        Path ours = Path.of(unit.fileName() + ".d", FILE_NAME);
+        for (String key : TARGET_KEYS) {
+            List<Entry> kept = new ArrayList<>();
+            for (Entry e : install.get().entries(key)) {
+                if (Path.of(e.position().file()).endsWith(ours)) {
+                    continue;
+                }
+                if (e.isEmptyAssignment()) {
+                    kept.clear();
+                } else {
+                    kept.add(e);
+                }
+            }
+            out.addAll(kept);
+        }
+        return out;
+    }
+
+    /** The links the generator makes for this unit that start it: {@code *.wants/}, {@code *.requires/}, {@code *.upholds/}. */
+    static List<String> startLinks(GeneratedUnit unit) {
+        List<String> out = new ArrayList<>();
+        for (InstallLink l : InstallLinks.of(unit)) {
+            Path parent = l.link().getParent();
+            if (parent != null && (parent.toString().endsWith(".wants") || parent.toString().endsWith(".requires")
+                    || parent.toString().endsWith(".upholds"))) {
+                out.add(l.link().toString());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.berth.cli;
+
+import dev.berth.cli.UnitNameResolver.Found;
+import dev.berth.systemd.JobKind;
+import dev.berth.systemd.JobOutcome;
+import dev.berth.systemd.Systemd;
+import dev.berth.systemd.SystemdException;
+import dev.berth.systemd.UnitState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code berth start|stop|restart|reload NAME...}: one systemd job per unit, all queued at once (systemd runs
+ * them concurrently), each waited for until systemd reports how it ended. A failed job is shown with the unit's
+ * state and its last log lines.
+ */
+abstract class JobCommand implements Callable<Integer> {
+
+    static final String NAMES = "Units, each named by its Quadlet file (web.container), its service (web.service, "
+            + "or a ServiceName= override) or its base name (web); an instance of a template file as "
+            + "echo@blue. See 'berth list'.";
+    static final String JSON_SHAPE = "JSON: {\"units\": [{name, given, job, result, succeeded, problem, fix, "
+            + "state: {activeState, subState, result, mainPid, ...} | null, logs: [{timestamp, unit, pid, priority, "
+            + "message}]}]}; result is systemd's (done, failed, timeout, canceled, dependency, skipped, invalid, ...) "
+            + "or berth's own wait-expired / connection-lost when systemd did not say.";
+
+    private final Berth.Session session;
+    private final JobKind kind;
+    private final String pastTense;
+
+    @Mixin
+    ManagerOptions manager = new ManagerOptions();
+
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = NAMES)
+    List<String> names = new ArrayList<>();
+
+    JobCommand(Berth.Session session, JobKind kind, String pastTense) {
+        this.session = session;
+        this.kind = kind;
+        this.pastTense = pastTense;
+    }
+
+    @Override
+    public Integer call() {
+        Console console = new Console(session, manager.format);
+        BerthUnits units = BerthUnits.load(manager.user, session.env());
+        Optional<List<Found>> targets = Targets.resolve(units, names, kind != JobKind.STOP, console);
+        if (targets.isEmpty()) {
+            return Console.FAILED;
+        }
+        List<String> unitNames = targets.get().stream().map(Found::unit).toList();
+        Journal journal = new Journal(session.journal(), manager.user);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        boolean allSucceeded = true;
+        try (Systemd systemd = session.connect(manager.user)) {
+            List<JobOutcome> outcomes = systemd.runAll(kind, unitNames);
+            for (int i = 0; i < outcomes.size(); i++) {
+                JobOutcome o = outcomes.get(i);
+                Found target = targets.get().get(i);
+                allSucceeded &= o.succeeded();
+                rows.add(report(o, target, systemd, journal, console));
+            }
+        } catch (SystemdException e) {
+            return console.fail(e);
+        }
+        if (console.json()) {
+            console.document(Map.of("units", rows));
+        }
+        return allSucceeded ? Console.OK : Console.FAILED;
+    }
+
+    private Map<String, Object> report(JobOutcome o, Found target, Systemd systemd, Journal journal,
+                                       Console console) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", o.unit());
+        row.put("given", target.given());
+        row.put("job", kind.verb());
+        row.put("result", UnitStates.name(o.result()));
+        row.put("succeeded", o.succeeded());
+        row.put("problem", o.refusal().map(SystemdException::problem).orElse(o.succeeded() ? null
+                : kind.verb() + " " + o.unit() + ": " + o.result().description()));
+        row.put("fix", o.refusal().flatMap(SystemdException::fix).orElse(null));
+        if (o.succeeded()) {
+            if (!console.json()) {
+                console.out(o.result() == dev.berth.systemd.JobResult.DONE ? pastTense + " " + o.unit()
+                        : o.message());
+            }
+            row.put("state", null);
+            row.put("logs", List.of());
+            return row;
+        }
+        // Why it failed: the unit's state and its last log lines, when a job ran. When systemd refused to queue
+        // it (no such unit, permission denied, masked, not applicable) the refusal says it all.
+        boolean explain = o.refusal().isEmpty();
+        Optional<UnitState> state = Optional.empty();
+        List<JournalRecord> logs = List.of();
+        List<String> journalProblems = new ArrayList<>();
+        if (explain) {
+            try {
+                state = Optional.of(systemd.state(o.unit()));
+            } catch (SystemdException e) {
+                // the state is a detail of the report; the job's own result is what matters
+            }
+            logs = journal.last(o.unit(), Journal.FAILURE_LINES, journalProblems);
+        }
+        row.put("state", state.map(s -> UnitStates.json(s, session.clock().instant())).orElse(null));
+        row.put("logs", logs.stream().map(JournalRecord::json).toList());
+        if (!console.json()) {
+            console.out(o.message());
+            state.ifPresent(s -> console.out("  " + s.name() + " is " + UnitStates.active(s)));
+            if (!logs.isEmpty()) {
+                console.out("  last log lines:");
+                for (JournalRecord r : logs) {
+                    console.out("    " + r.format(session.clock().getZone()));
+                }
+            }
+            for (String p : journalProblems) {
+                console.out("  no log lines: " + p);
+            }
+            if (explain) {
+                String user = manager.user ? " --user" : "";
+                console.out("  see 'berth status" + user + " " + target.given() + "' and 'berth logs" + user + " "
+                        + target.given() + "'");
+            }
+        }
+        return row;
+    }
+
+    @Command(name = "start",
+            mixinStandardHelpOptions = true,
+            versionProvider = Berth.VersionProvider.class,
+            description = {
+                "Starts units and waits until systemd has started them (or failed to).",
+                "",
+                "All jobs are queued at once and run concurrently; units they depend on (the .network, .volume and "
+                        + ".pod units a container references) are started first by systemd. Prints 'started "
+                        + "NAME' per unit; a failure prints the job's result, the unit's state and its last "
+                        + "10 log lines.",
+                "",
+                JSON_SHAPE},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
+                "2:usage error"},
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth start web", "  berth start --user web.container db-volume.service",
+                "  berth start --format json web"})
+    static final class Start extends JobCommand {
+        Start(Berth.Session session) {
+            super(session, JobKind.START, "started");
+        }
+    }
+
+    @Command(name = "stop",
+            mixinStandardHelpOptions = true,
+            versionProvider = Berth.VersionProvider.class,
+            description = {
+                "Stops units and waits until systemd has stopped them.",
+                "",
+                "Units that depend on them (Requires=, BindsTo=) are stopped too, by systemd. A file with "
+                        + "errors can still be named, so that a unit generated before the error can be stopped.",
+                "",
+                JSON_SHAPE},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
+                "2:usage error"},
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth stop web", "  berth stop --user web db-volume"})
+    static final class Stop extends JobCommand {
+        Stop(Berth.Session session) {
+            super(session, JobKind.STOP, "stopped");
+        }
+    }
+
+    @Command(name = "restart",
+            mixinStandardHelpOptions = true,
+            versionProvider = Berth.VersionProvider.class,
+            description = {
+                "Restarts units (starts those not running) and waits until systemd is done.",
+                "",
+                "Restarting a container recreates it from its image. A restart also resets NRestarts, the count "
+                        + "of automatic restarts 'berth status' shows. A failure prints the job's result, the "
+                        + "unit's state and its last 10 log lines.",
+                "",
+                JSON_SHAPE},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
+                "2:usage error"},
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth restart web", "  berth restart --user web.container"})
+    static final class Restart extends JobCommand {
+        Restart(Berth.Session session) {
+            super(session, JobKind.RESTART, "restarted");
+        }
+    }
+
+    @Command(name = "reload",
+            mixinStandardHelpOptions = true,
+            versionProvider = Berth.VersionProvider.class,
+            description = {
+                "Runs the units' own reload command (ExecReload=) and waits until it is done.",
+                "",
+                "This is not 'berth daemon-reload': it asks running units to reload their configuration. "
+                        + "Quadlet units have ExecReload= only when their file sets it ([Service] ExecReload=, or "
+                        + "ReloadCmd=/ReloadSignal= in [Container]); systemd refuses the others.",
+                "",
+                JSON_SHAPE},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
+                "2:usage error"},
+            footerHeading = "%nExamples:%n",
+            footer = {"  berth reload web"})
+    static final class Reload extends JobCommand {
+        Reload(Berth.Session session) {
+            super(session, JobKind.RELOAD, "reloaded");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.berth.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/** Reads a unit's journal through {@code journalctl -o json}, run by argument list through a {@link JournalRunner}. */
+final class Journal {
+
+    /** How many lines a failed job shows, as {@code systemctl status} does. */
+    static final int FAILURE_LINES = 10;
+
+    private final JournalRunner runner;
+    private final boolean user;
+
+    Journal(JournalRunner runner, boolean user) {
+        this.runner = runner;
+        this.user = user;
+    }
+
+    /**
+     * {@code journalctl [--user] -o json --all --no-pager -u UNIT [-n N] [-f]}. {@code --all} keeps long messages
+     * (journalctl prints fields over 4 KiB as null without it).
+     */
+    List<String> argv(String unit, OptionalInt lines, boolean follow) {
+        List<String> argv = new ArrayList<>(List.of("journalctl"));
+        if (user) {
+            argv.add("--user");
+        }
+        argv.addAll(List.of("-o", "json", "--all", "--no-pager", "-u", unit));
+        if (lines.isPresent()) {
+            argv.addAll(List.of("-n", Integer.toString(lines.getAsInt())));
+        }
+        if (follow) {
+            argv.add("-f");
+        }
+        return argv;
+    }
+
+    /** What a read gave: the exit status and standard error of journalctl, or why it could not run. */
+    record Outcome(boolean ran, int status, String errors) {
+        boolean succeeded() {
+            return ran && status == 0;
+        }
+
+        /** "journalctl exited with status 1: No journal files were found." */
+        String problem() {
+            if (!ran) {
+                return errors;
+            }
+            return "journalctl exited with status " + status + (errors.isEmpty() ? "" : ": " + firstLine(errors));
+        }
+
+        private static String firstLine(String text) {
+            int nl = text.indexOf('\n');
+            return nl < 0 ? text : text.substring(0, nl);
+        }
+    }
+
+    /** Streams the unit's records to {@code records} as journalctl prints them. */
+    Outcome read(String unit, OptionalInt lines, boolean follow, Consumer<JournalRecord> records) {
+        try {
+            JournalRunner.Exit exit = runner.run(argv(unit, lines, follow),
+                    line -> JournalRecord.parse(line, unit).ifPresent(records));
+            return new Outcome(true, exit.status(), exit.errors());
+        } catch (IOException e) {
+            return new Outcome(false, -1, "cannot run journalctl: " + describe(e)
+                    + " (berth reads logs with journalctl; is systemd's journal installed?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, -1, "interrupted while reading the journal");
+        }
+    }
+
+    /** The last {@code n} records of the unit, oldest first. */
+    List<JournalRecord> last(String unit, int n, List<String> problems) {
+        List<JournalRecord> out = new ArrayList<>();
+        Outcome o = read(unit, OptionalInt.of(n), false, out::add);
+        if (!o.succeeded()) {
+            problems.add(o.problem());
+        }
+        return out;
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // "Cannot run program "journalctl": error=2, No such file or directory"
+        int comma = m.lastIndexOf(", ");
+        return m.contains("error=") && comma > 0 ? m.substring(comma + 2).toLowerCase(java.util.Locale.ROOT) : m;
+    }
+}
