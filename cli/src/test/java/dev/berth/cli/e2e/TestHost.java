@@ -75,7 +75,8 @@ public final class TestHost implements AutoCloseable {
     /**
      * Boots a fresh test host from the rootfs named by {@code berth.testhost.rootfs}, installs berth into it
      * ({@code install-berth.sh}: JDK bound read-only, jars, launchers, berth as the only generator) and imports
-     * the local busybox image as {@code localhost/busybox:latest}.
+     * the local busybox image as {@code localhost/busybox:latest}. Test classes do not call this: they share the
+     * suite's host through {@link SharedTestHost}, which does.
      */
     public static TestHost bootWithBerth() {
         TestHost host = fromSystemProperties();
@@ -428,7 +429,15 @@ public final class TestHost implements AutoCloseable {
             Files.createDirectories(run.getParent());
             Path lockFile = run.resolveSibling(run.getFileName() + ".lock");
             lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+                lockChannel.close();
+                lockChannel = null;
+                fail("this JVM already runs a test host in " + run + " (the suite's shared one): a test class "
+                        + "must not boot its own; use @ExtendWith(SharedTestHost.class) and take the TestHost as "
+                        + "a parameter of @BeforeAll");
+            }
             if (lock == null) {
                 System.err.println("[e2e] waiting for " + lockFile + " (another e2e run)");
                 lock = lockChannel.lock();
