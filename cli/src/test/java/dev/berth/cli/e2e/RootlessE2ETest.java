@@ -105,6 +105,13 @@ class RootlessE2ETest {
         assertTrue(table.lines().anyMatch(l -> l.startsWith("rweb.service") && l.contains("active (running)")
                 && l.contains(installed)), table);
 
+        // berth logs --user: the unit's lines from the journal.
+        TestHost.Result logs = host.execAs(USER, List.of("berth", "logs", "--user", "-n", "5", "rweb"));
+        assertEquals(0, logs.exitCode(), logs::describe);
+        List<String> lines = logs.stdout().lines().filter(l -> !l.isBlank()).toList();
+        assertTrue(!lines.isEmpty() && lines.size() <= 5 && lines.stream().allMatch(l -> l.contains("rweb.service")),
+                logs::describe);
+
         // Lingering: after a reboot the user's manager starts at boot, runs berth's user generator, and its
         // default.target brings the unit back, with no command given.
         host.reboot();
