@@ -145,16 +145,11 @@ main() {
         bash "$HERE/gen-units.sh" "$n" "$work/sets/$n"
     done
 
-    # AOT cache (JDK 25, JEP 514/515): one training run on a set of its own, with the launcher's JVM flags (as
-    # packaging/build-aot does: without -Xshare, which AOTCacheOutput refuses), written where the launcher looks.
-    bash "$HERE/gen-units.sh" 200 "$work/sets/training" train
+    # AOT cache (JDK 25, JEP 483/514/515): trained by packaging/build-aot, exactly as `mvn package` makes it, in
+    # the installation that uses it.
     local java=${BERTH_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-    log "training the AOT cache"
-    QUADLET_UNIT_DIRS=$work/sets/training LC_CTYPE=C.UTF-8 "$java" \
-        -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData \
-        -XX:AOTCacheOutput="$work/aot/lib/berth-generator.aot" -Xlog:aot=warning \
-        -Dberth.generator.name=berth-generator -jar "$work/aot/lib/berth-cli-generator.jar" -dryrun \
-        >/dev/null 2>"$work/results/aot-training.log" || true
+    log "training the AOT cache (packaging/build-aot)"
+    BERTH_JAVA=$java bash "$REPO/packaging/build-aot" "$work/aot/lib" 2>"$work/results/aot-training.log" || true
     [[ -f $work/aot/lib/berth-generator.aot ]] || { cat "$work/results/aot-training.log" >&2; die "AOT training made no cache"; }
 
     local load_before

@@ -1,24 +1,15 @@
 package dev.berth.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
- * Replaces files so that a reader (the generator at boot, a concurrent daemon-reload) sees the old file or the new
- * one, never a part: write a temporary file beside it, flush it to disk, rename it over the old one, flush the
- * directory. A crash leaves at most a stray {@code .NAME.*.tmp} file, which the loader ignores (not a
- * {@code .conf} nor a Quadlet extension).
+ * Idempotent single-file changes for the drop-ins {@code berth enable|disable} writes, on top of
+ * {@link FileStore#atomic()} (temp file, fsync, rename, directory fsync), so a reader (the generator at boot, a
+ * concurrent daemon-reload) sees the old file or the new one, never a part.
  */
 final class AtomicFiles {
 
@@ -36,27 +27,12 @@ final class AtomicFiles {
             return false;
         }
         Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            try {
-                Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+        FileStore store = FileStore.atomic();
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir.getParent());
+            store.createDirectory(dir);
         }
-        syncDirectory(dir);
+        store.replace(path.toAbsolutePath(), bytes);
         return true;
     }
 
@@ -66,24 +42,12 @@ final class AtomicFiles {
      * @return false when there was no such file
      */
     static boolean delete(Path path) throws IOException {
-        if (!Files.deleteIfExists(path)) {
+        if (!Files.exists(path)) {
             return false;
         }
-        Path dir = path.toAbsolutePath().getParent();
-        syncDirectory(dir);
-        try {
-            Files.delete(dir);
-            syncDirectory(dir.getParent());
-        } catch (DirectoryNotEmptyException | NoSuchFileException keep) {
-            // other drop-ins live there, or someone removed it already
-        }
+        FileStore store = FileStore.atomic();
+        store.delete(path.toAbsolutePath());
+        store.deleteDirectoryIfEmpty(path.toAbsolutePath().getParent());
         return true;
-    }
-
-    /** The rename is durable only once the directory is on disk. */
-    private static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
     }
 }

@@ -41,8 +41,7 @@ public record BerthUnits(boolean user, List<Path> searchPath, Generation.Outcome
 
     /** Reads the given search-path directories (already expanded, as {@link SearchPath} returns them). */
     public static BerthUnits of(boolean user, List<Path> directories, Environment env) {
-        String podman = env.variable("PODMAN").filter(p -> !p.isEmpty()).orElse(GeneratorOptions.DEFAULT_PODMAN);
-        Generation.Outcome outcome = Generation.run(directories, new GeneratorOptions(user, podman), HostView.real());
+        Generation.Outcome outcome = Generation.run(directories, GeneratorOptions.of(user, env), HostView.real());
         return new BerthUnits(user, directories, outcome, managed(outcome));
     }
 

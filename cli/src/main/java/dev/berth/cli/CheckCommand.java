@@ -48,13 +48,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SourceSelection selection = SourceSelection.of(common.paths, common.user, session.env());
-        String podman = session.env().variable("PODMAN").filter(p -> !p.isEmpty())
-                .orElse(GeneratorOptions.DEFAULT_PODMAN);
-        Generation.Outcome outcome = Generation.run(selection.paths(), new GeneratorOptions(common.user, podman),
-                HostView.real());
-        List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
-        diagnostics.addAll(outcome.diagnostics());
+        SourceSelection.Compiled compiled = SourceSelection.compile(common, session.env());
+        Generation.Outcome outcome = compiled.outcome();
+        List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (common.format == OutputFormat.JSON) {
             session.out().print(Reports.json(outcome, diagnostics, false));

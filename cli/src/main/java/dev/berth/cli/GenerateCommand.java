@@ -61,13 +61,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SourceSelection selection = SourceSelection.of(common.paths, common.user, session.env());
-        String podman = session.env().variable("PODMAN").filter(p -> !p.isEmpty())
-                .orElse(GeneratorOptions.DEFAULT_PODMAN);
-        Generation.Outcome outcome = Generation.run(selection.paths(), new GeneratorOptions(common.user, podman),
-                HostView.real());
-        List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
-        diagnostics.addAll(outcome.diagnostics());
+        SourceSelection.Compiled compiled = SourceSelection.compile(common, session.env());
+        Generation.Outcome outcome = compiled.outcome();
+        List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
         boolean failed = outcome.hasErrors();
         boolean write = output != null && !dryRun;
         String writtenSummary = null;
@@ -92,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         if (outcome.sources().isEmpty() && common.format == OutputFormat.TEXT) {
-            session.err().println("no Quadlet files found in " + describe(selection.paths()));
+            session.err().println("no Quadlet files found in " + describe(compiled.selection().paths()));
         }
         return failed ? 1 : 0;
     }

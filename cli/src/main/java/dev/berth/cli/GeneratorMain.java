@@ -5,6 +5,8 @@ import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
+import dev.berth.generator.LoadedSources;
+import dev.berth.generator.SourceLoader;
 import dev.berth.generator.SearchPath;
 import dev.berth.generator.UnitWriter;
 import dev.berth.spec.Diagnostic;
@@ -23,6 +25,8 @@ public final class GeneratorMain {
     static final String NAME_PROPERTY = "berth.generator.name";
     static final String DEFAULT_NAME = "berth-generator";
     private static final Path KMSG = Path.of("/dev/kmsg");
+    /** {@code -Dberth.generator.timing=true} prints how long each phase took to standard error (for tuning). */
+    static final String TIMING_PROPERTY = "berth.generator.timing";
 
     private GeneratorMain() {
     }
@@ -80,15 +84,19 @@ public final class GeneratorMain {
 
     private static int generate(GeneratorArgs a, boolean user, Environment env, String programName, PrintStream out,
             GeneratorLog log) {
+        PhaseTimer timer = PhaseTimer.of(Boolean.getBoolean(TIMING_PROPERTY), log);
         SearchPath.Result search = SearchPath.resolve(user, env);
+        timer.lap("search path");
         report(search.diagnostics(), log);
         List<Path> dirs = search.directories();
         if (log.debugEnabled()) {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
-        String podman = env.variable("PODMAN").filter(p -> !p.isEmpty()).orElse(GeneratorOptions.DEFAULT_PODMAN);
-        Generation.Outcome outcome = Generation.run(dirs, new GeneratorOptions(user, podman), HostView.real());
+        LoadedSources loaded = SourceLoader.load(dirs);
+        timer.lap("load");
+        Generation.Outcome outcome = Generation.translate(loaded, GeneratorOptions.of(user, env), HostView.real());
+        timer.lap("translate");
         if (log.debugEnabled()) {
             outcome.sources().forEach(s -> log.debug("loaded " + s.path()));
         }
@@ -97,8 +105,12 @@ public final class GeneratorMain {
         if (outcome.sources().isEmpty()) {
             log.debug("no Quadlet files found in " + dirs);
         } else if (a.dryRun()) {
-            out.print(DryRunOutput.render(outcome.units()));
+            String text = DryRunOutput.render(outcome.units());
+            timer.lap("render");
+            // One write of the encoded text instead of print(), which encodes it piecewise through a writer.
+            out.writeBytes(text.getBytes(out.charset()));
             out.flush();
+            timer.lap("write");
         } else {
             Path outputDir = Path.of(a.directories().get(0));
             UnitWriter.Result written = UnitWriter.write(outcome.units(), outputDir, programName);
@@ -106,6 +118,7 @@ public final class GeneratorMain {
             written.links().forEach(l -> log.debug("linked " + l));
             report(written.diagnostics(), log);
             failed |= written.hasErrors();
+            timer.lap("write");
         }
         if (failed) {
             log.error(outcome.failedFiles().isEmpty() ? "some units or links could not be written"

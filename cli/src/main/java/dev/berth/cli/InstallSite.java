@@ -33,9 +33,8 @@ record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, G
 
     /** The site, or empty when the user's directory cannot be known (no absolute HOME or XDG_CONFIG_HOME). */
     static Optional<InstallSite> of(boolean user, Environment env) {
-        String podman = env.variable("PODMAN").filter(p -> !p.isEmpty()).orElse(GeneratorOptions.DEFAULT_PODMAN);
         return SearchPath.installDirectory(user, env).map(dir -> new InstallSite(user, dir,
-                SearchPath.resolve(user, env), new GeneratorOptions(user, podman),
+                SearchPath.resolve(user, env), GeneratorOptions.of(user, env),
                 SearchPath.runtimeDirectory(user, env)));
     }
 

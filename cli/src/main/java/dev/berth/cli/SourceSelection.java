@@ -1,6 +1,9 @@
 package dev.berth.cli;
 
 import dev.berth.generator.Environment;
+import dev.berth.generator.Generation;
+import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
 import dev.berth.spec.Diagnostic;
 import java.nio.file.Files;
@@ -14,6 +17,20 @@ import java.util.List;
  * search-path directory, each file on its own) or, without arguments, the generator's search path.
  */
 record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
+
+    /** The translation of a selection, with the selection's own diagnostics first. */
+    record Compiled(SourceSelection selection, Generation.Outcome outcome, List<Diagnostic> diagnostics) {
+    }
+
+    /** Selects what {@code common} names and translates it, as {@code berth generate} and {@code berth check} do. */
+    static Compiled compile(CommonOptions common, Environment env) {
+        SourceSelection selection = of(common.paths, common.user, env);
+        Generation.Outcome outcome = Generation.run(selection.paths(), GeneratorOptions.of(common.user, env),
+                HostView.real());
+        List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
+        diagnostics.addAll(outcome.diagnostics());
+        return new Compiled(selection, outcome, diagnostics);
+    }
 
     static SourceSelection of(List<Path> arguments, boolean user, Environment env) {
         if (arguments.isEmpty()) {

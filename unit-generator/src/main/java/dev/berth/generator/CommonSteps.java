@@ -4,11 +4,14 @@ import dev.berth.spec.quadlet.KeyCatalog;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.quadlet.UnitKind;
 import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Line;
 import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Steps every kind's translation shares. Each translator calls them in the order its output needs. */
 public final class CommonSteps {
@@ -22,16 +25,14 @@ public final class CommonSteps {
     static final List<String> DEPENDENCY_KEYS = List.of("After", "Before", "BindsTo", "Conflicts", "OnFailure",
             "OnSuccess", "PartOf", "PropagatesReloadTo", "PropagatesStopTo", "ReloadPropagatedFrom", "Requires",
             "Requisite", "StopPropagatedFrom", "Upholds", "Wants");
+    private static final Set<String> DEPENDENCY_KEY_SET = Set.copyOf(DEPENDENCY_KEYS);
 
     private CommonSteps() {
     }
 
     /** The main section of the file, merged, for reading values. */
     public static SectionReader main(TranslationContext ctx) {
-        SourceUnit u = ctx.unit();
-        Section s = u.file().section(u.kind().section())
-                .orElse(new Section(u.kind().section(), dev.berth.spec.Position.ofFile(u.path()), List.of()));
-        return new SectionReader(s, ctx.sink());
+        return ctx.main();
     }
 
     public static SectionReader quadletSection(TranslationContext ctx) {
@@ -68,12 +69,13 @@ public final class CommonSteps {
                 if (!s.name().equals(section)) {
                     continue;
                 }
-                for (Entry e : s.entries()) {
-                    if (KeyCatalog.find(section, e.key()).isEmpty()) {
-                        Optional<String> fix = KeyCatalog.suggestion(section, e.key());
-                        ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
-                                fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
+                for (Line l : s.lines()) {
+                    if (!(l instanceof Entry e) || KeyCatalog.knows(section, e.key())) {
+                        continue;
                     }
+                    Optional<String> fix = KeyCatalog.suggestion(section, e.key());
+                    ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
+                            fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
                 }
             }
         }
@@ -112,12 +114,27 @@ public final class CommonSteps {
      * services those files become, and reports names of Quadlet files that do not exist.
      */
     public static void translateUnitDependencies(ServiceBuilder service, TranslationContext ctx) {
+        List<Entry> unitEntries = service.entries(UNIT);
+        // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen.
+        Set<String> present = new HashSet<>();
+        for (Entry e : unitEntries) {
+            if (DEPENDENCY_KEY_SET.contains(e.key())) {
+                present.add(e.key());
+            }
+        }
         for (String key : DEPENDENCY_KEYS) {
+            if (!present.contains(key)) {
+                continue;
+            }
+            // Rewriting one key's lines leaves the others' alone, so one snapshot of [Unit] serves every key.
             List<Entry> entries = new ArrayList<>();
-            for (Entry e : service.entries(UNIT)) {
+            for (Entry e : unitEntries) {
                 if (e.key().equals(key)) {
                     entries.add(e);
                 }
+            }
+            if (entries.isEmpty()) {
+                continue;
             }
             boolean translated = false;
             List<String> words = new ArrayList<>();

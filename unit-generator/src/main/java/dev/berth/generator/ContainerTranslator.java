@@ -33,7 +33,7 @@ final class ContainerTranslator implements Translator {
         KindSteps.checkServiceName(ctx);
         SectionReader container = CommonSteps.main(ctx);
         String serviceFile = ctx.index().find(unit.fileName()).map(UnitInfo::serviceFileName)
-                .orElse(UnitNames.serviceName(unit) + ".service");
+                .orElseGet(() -> UnitNames.serviceName(unit) + ".service");
         ServiceBuilder service = new ServiceBuilder(serviceFile, unit.file());
 
         // Not in 5.4.2: [Unit] After=db.container and friends name the generated services (as Quadlet does since).
@@ -43,8 +43,8 @@ final class ContainerTranslator implements Translator {
         CommonSteps.renameSections(service, unit.kind());
 
         Optional<String> image = imageToRun(ctx, container, service);
-        Optional<String> rootfs = container.single("Rootfs").filter(v -> !v.isEmpty());
-        String containerName = UnitNames.containerName(unit);
+        Optional<String> rootfs = Optional.ofNullable(container.nonEmpty("Rootfs"));
+        String containerName = UnitNames.containerName(unit, container);
 
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
         service.add(SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");
@@ -63,7 +63,7 @@ final class ContainerTranslator implements Translator {
         LogOptions.add(container, run);
         // The runtime manages the container's cgroups.
         service.add(SERVICE, "Delegate", "yes");
-        Optional<String> cgroups = container.single("CgroupsMode").filter(v -> !v.isEmpty());
+        Optional<String> cgroups = Optional.ofNullable(container.nonEmpty("CgroupsMode"));
         if (cgroups.isPresent()) {
             run.add("--cgroups", cgroups.get());
         } else {
@@ -121,7 +121,7 @@ final class ContainerTranslator implements Translator {
         UserMappings.addUser(ctx, container, run);
         UserMappings.addMappings(ctx, container, run, true);
         VolumeArguments.add(ctx, container, service, run);
-        container.single("AutoUpdate").filter(v -> !v.isEmpty())
+        Optional.ofNullable(container.nonEmpty("AutoUpdate"))
                 .ifPresent(u -> run.add("--label", "io.containers.autoupdate=" + u));
         exposedPorts(ctx, container, run);
         PublishPorts.add(container, run);
@@ -163,8 +163,8 @@ final class ContainerTranslator implements Translator {
      * Exactly one of Image= and Rootfs= must be set.
      */
     private static Optional<String> imageToRun(TranslationContext ctx, SectionReader container, ServiceBuilder service) {
-        Optional<String> image = container.single("Image").filter(v -> !v.isEmpty());
-        boolean rootfs = container.single("Rootfs").filter(v -> !v.isEmpty()).isPresent();
+        Optional<String> image = Optional.ofNullable(container.nonEmpty("Image"));
+        boolean rootfs = container.nonEmpty("Rootfs") != null;
         if (image.isEmpty() && !rootfs) {
             ctx.error(container.positionOf("Image"), "a container needs Image= or Rootfs=",
                     "add Image=<image> (or Rootfs=<directory> to run an exploded root file system)");
@@ -197,7 +197,7 @@ final class ContainerTranslator implements Translator {
     /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
     private static void reload(TranslationContext ctx, SectionReader container, ServiceBuilder service, List<String> base,
                                String containerName) {
-        Optional<String> signal = container.single("ReloadSignal").filter(v -> !v.isEmpty());
+        Optional<String> signal = Optional.ofNullable(container.nonEmpty("ReloadSignal"));
         Optional<List<String>> command = container.command("ReloadCmd").filter(c -> !c.isEmpty());
         if (signal.isEmpty() && command.isEmpty()) {
             return;
@@ -255,14 +255,18 @@ final class ContainerTranslator implements Translator {
         if (container.bool("SecurityLabelNested", false)) {
             run.add("--security-opt", "label=nested");
         }
-        container.single("SecurityLabelType").filter(v -> !v.isEmpty())
-                .ifPresent(v -> run.add("--security-opt", "label=type:" + v));
-        container.single("SecurityLabelFileType").filter(v -> !v.isEmpty())
-                .ifPresent(v -> run.add("--security-opt", "label=filetype:" + v));
-        container.single("SecurityLabelLevel").filter(v -> !v.isEmpty())
-                .ifPresent(v -> run.add("--security-opt", "label=level:" + v));
-        container.single("AppArmor").filter(v -> !v.isEmpty())
-                .ifPresent(v -> run.add("--security-opt", "apparmor=" + v));
+        securityOpt(container, run, "SecurityLabelType", "label=type:");
+        securityOpt(container, run, "SecurityLabelFileType", "label=filetype:");
+        securityOpt(container, run, "SecurityLabelLevel", "label=level:");
+        securityOpt(container, run, "AppArmor", "apparmor=");
+    }
+
+    /** {@code --security-opt <prefix><value>} when {@code key} is set to a non-empty value. */
+    private static void securityOpt(SectionReader container, PodmanCommand run, String key, String prefix) {
+        String v = container.nonEmpty(key);
+        if (v != null) {
+            run.add("--security-opt", prefix + v);
+        }
     }
 
     /** {@code AddDevice=}: a leading {@code -} adds the device only if its host path exists when generating. */
@@ -304,7 +308,7 @@ final class ContainerTranslator implements Translator {
     private static void pod(TranslationContext ctx, SectionReader container, ServiceBuilder service, PodmanCommand run) {
         // Read even when Pod= is unset, so that a misspelt boolean is reported.
         container.bool("StartWithPod");
-        Optional<String> pod = container.single("Pod").filter(v -> !v.isEmpty());
+        Optional<String> pod = Optional.ofNullable(container.nonEmpty("Pod"));
         if (pod.isEmpty()) {
             return;
         }

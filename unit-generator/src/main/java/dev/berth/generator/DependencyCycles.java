@@ -31,19 +31,22 @@ final class DependencyCycles {
         for (GeneratedUnit u : units) {
             byName.put(u.fileName(), u);
         }
+        // Reading each unit's After= and Before= is per unit, so on all cores; the graph is built in order.
+        List<Edges> edges = Parallel.map(units, DependencyCycles::edges);
         Map<String, Set<String>> after = new LinkedHashMap<>();
-        for (GeneratedUnit u : units) {
+        for (int i = 0; i < units.size(); i++) {
+            GeneratedUnit u = units.get(i);
             after.putIfAbsent(u.fileName(), new LinkedHashSet<>());
-            Section unit = u.unit().section("Unit").orElse(null);
+            Edges unit = edges.get(i);
             if (unit == null) {
                 continue;
             }
-            for (String other : names(unit, "After")) {
+            for (String other : unit.after()) {
                 if (byName.containsKey(other) && !other.equals(u.fileName())) {
                     after.get(u.fileName()).add(other);
                 }
             }
-            for (String other : names(unit, "Before")) {
+            for (String other : unit.before()) {
                 if (byName.containsKey(other) && !other.equals(u.fileName())) {
                     after.computeIfAbsent(other, k -> new LinkedHashSet<>()).add(u.fileName());
                 }
@@ -64,6 +67,15 @@ final class DependencyCycles {
             }
         }
         return out;
+    }
+
+    /** The names a unit's {@code [Unit]} orders it after and before; null without a {@code [Unit]} section. */
+    private record Edges(List<String> after, List<String> before) {
+    }
+
+    private static Edges edges(GeneratedUnit u) {
+        Section unit = u.unit().section("Unit").orElse(null);
+        return unit == null ? null : new Edges(names(unit, "After"), names(unit, "Before"));
     }
 
     private static List<String> names(Section s, String key) {

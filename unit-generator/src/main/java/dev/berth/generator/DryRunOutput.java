@@ -1,5 +1,7 @@
 package dev.berth.generator;
 
+import java.util.List;
+
 /**
  * Quadlet's {@code -dryrun} standard output: for each unit, {@code ---<name>---}, the unit text, and an empty
  * line. No banner comment: Quadlet adds that only when writing files.
@@ -10,10 +12,23 @@ public final class DryRunOutput {
     }
 
     public static String render(UnitSet set) {
-        StringBuilder out = new StringBuilder();
-        for (GeneratedUnit u : set.units()) {
-            out.append("---").append(u.fileName()).append("---\n").append(u.text()).append('\n');
+        // Each unit is printed on its own (on all cores for a large set), then joined in order.
+        List<String> texts = Parallel.map(set.units(), DryRunOutput::block);
+        int length = 0;
+        for (String t : texts) {
+            length += t.length();
+        }
+        StringBuilder out = new StringBuilder(length);
+        for (String t : texts) {
+            out.append(t);
         }
         return out.toString();
+    }
+
+    private static String block(GeneratedUnit u) {
+        StringBuilder out = new StringBuilder(2048);
+        out.append("---").append(u.fileName()).append("---\n");
+        u.appendText(out);
+        return out.append('\n').toString();
     }
 }

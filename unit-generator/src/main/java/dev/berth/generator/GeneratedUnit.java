@@ -10,4 +10,9 @@ public record GeneratedUnit(String fileName, SourceUnit source, UnitFile unit) {
     public String text() {
         return UnitFilePrinter.print(unit);
     }
+
+    /** {@link #text()} appended to {@code out}. */
+    public void appendText(StringBuilder out) {
+        UnitFilePrinter.print(unit, out);
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,8 +51,8 @@ public final class Generation {
 
     public static Outcome translate(LoadedSources loaded, GeneratorOptions options, HostView host) {
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
-        for (SourceUnit u : loaded.units()) {
-            ImageNameCheck.check(u).ifPresent(all::add);
+        for (Optional<Diagnostic> d : Parallel.map(loaded.units(), ImageNameCheck::check)) {
+            d.ifPresent(all::add);
         }
         UnitSet set = Generator.generate(loaded.units(), options, host);
         all.addAll(set.diagnostics());

@@ -2,7 +2,6 @@ package dev.berth.generator;
 
 import dev.berth.spec.Diagnostic;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,35 +19,22 @@ public final class Generator {
         // Resources (images, volumes, networks) come first in the output, then builds, containers and pods,
         // the order Quadlet uses; the sort is stable so files of one kind keep their load order.
         List<SourceUnit> ordered = new ArrayList<>(sources);
-        ordered.sort(Comparator.comparingInt(Generator::outputRank));
+        // A plain lambda: Comparator.comparingInt makes a serializable one, which the AOT cache cannot keep.
+        ordered.sort((a, b) -> Integer.compare(outputRank(a), outputRank(b)));
         UnitIndex index = UnitIndex.of(ordered);
+        // Each file's translation reads only its own file and the index, so they run on all cores; the results
+        // are put together in order.
+        List<Translated> translated = Parallel.map(ordered, source -> translate(source, options, index, host));
         List<GeneratedUnit> units = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
-        for (SourceUnit source : ordered) {
-            TranslationContext ctx = new TranslationContext(source, options, index, host);
-            Optional<Diagnostic> badName = ServiceNameCheck.check(source, index.find(source.fileName()).orElseThrow());
-            if (badName.isPresent()) {
-                diagnostics.add(badName.get());
-                failed.add(source.path());
-                continue;
+        for (Translated t : translated) {
+            diagnostics.addAll(t.diagnostics());
+            if (t.unit() == null) {
+                failed.add(t.source().path());
+            } else {
+                units.add(t.unit());
             }
-            Optional<dev.berth.spec.syntax.UnitFile> unit;
-            try {
-                unit = Translators.of(source.kind()).translate(source, ctx);
-            } catch (RuntimeException e) {
-                // A bug in one translation must not take the other files down with it.
-                ctx.error(dev.berth.spec.Position.ofFile(source.path()),
-                        "internal error while translating this file: " + e, "please report this as a berth bug");
-                unit = Optional.empty();
-            }
-            diagnostics.addAll(ctx.diagnostics());
-            if (ctx.failed() || unit.isEmpty()) {
-                failed.add(source.path());
-                continue;
-            }
-            String name = index.find(source.fileName()).orElseThrow().serviceFileName();
-            units.add(new GeneratedUnit(name, source, unit.get()));
         }
         List<Diagnostic> cycles = DependencyCycles.find(units);
         if (!cycles.isEmpty()) {
@@ -59,6 +45,32 @@ public final class Generator {
             failed.addAll(onCycle);
         }
         return new UnitSet(units, diagnostics, failed);
+    }
+
+    /** One file's translation: the unit, or null when the file failed; and what was reported. */
+    private record Translated(SourceUnit source, GeneratedUnit unit, List<Diagnostic> diagnostics) {
+    }
+
+    private static Translated translate(SourceUnit source, GeneratorOptions options, UnitIndex index, HostView host) {
+        Optional<Diagnostic> badName = ServiceNameCheck.check(source, index.find(source.fileName()).orElseThrow());
+        if (badName.isPresent()) {
+            return new Translated(source, null, List.of(badName.get()));
+        }
+        TranslationContext ctx = new TranslationContext(source, options, index, host);
+        Optional<dev.berth.spec.syntax.UnitFile> unit;
+        try {
+            unit = Translators.of(source.kind()).translate(source, ctx);
+        } catch (RuntimeException e) {
+            // A bug in one translation must not take the other files down with it.
+            ctx.error(dev.berth.spec.Position.ofFile(source.path()),
+                    "internal error while translating this file: " + e, "please report this as a berth bug");
+            unit = Optional.empty();
+        }
+        if (ctx.failed() || unit.isEmpty()) {
+            return new Translated(source, null, ctx.diagnostics());
+        }
+        String name = index.find(source.fileName()).orElseThrow().serviceFileName();
+        return new Translated(source, new GeneratedUnit(name, source, unit.get()), ctx.diagnostics());
     }
 
     static int outputRank(SourceUnit u) {

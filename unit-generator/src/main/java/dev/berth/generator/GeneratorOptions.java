@@ -10,6 +10,12 @@ public record GeneratorOptions(boolean user, String podman) {
 
     public static final String DEFAULT_PODMAN = "/usr/bin/podman";
 
+    /** The options a generator run takes from its environment: {@code $PODMAN} overrides the podman path. */
+    public static GeneratorOptions of(boolean user, Environment env) {
+        String podman = env.variable("PODMAN").filter(p -> !p.isEmpty()).orElse(DEFAULT_PODMAN);
+        return new GeneratorOptions(user, podman);
+    }
+
     public static GeneratorOptions system() {
         return new GeneratorOptions(false, DEFAULT_PODMAN);
     }

@@ -28,7 +28,10 @@ public final class HealthArguments {
 
     public static void add(SectionReader section, PodmanCommand podman) {
         for (String[] k : KEYS) {
-            section.single(k[0]).filter(v -> !v.isEmpty()).ifPresent(v -> podman.add("--health-" + k[1], v));
+            String v = section.nonEmpty(k[0]);
+            if (v != null) {
+                podman.add("--health-" + k[1], v);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -220,8 +221,30 @@ public final class SearchPath {
                 return;
             }
             visited.add(resolved);
-            for (Path child : children(resolved)) {
-                add(child, accept);
+            List<Path> children = children(resolved);
+            // One stat per entry, on all cores for a large directory; the walk itself stays in order.
+            List<Boolean> maybeDirectory = Parallel.map(children, Walk::isDirectoryOrUnknown);
+            for (int i = 0; i < children.size(); i++) {
+                if (maybeDirectory.get(i)) {
+                    add(children.get(i), accept); // files are skipped: only directories are search directories
+                }
+            }
+        }
+
+        /**
+         * False for an entry that is certainly not a directory (one stat, following links), which {@link #add}
+         * would skip anyway; cheaper than resolving its real path first, and most entries are files.
+         */
+        private static boolean isDirectoryOrUnknown(Path p) {
+            if (PlainFiles.isCertainlyFile(p)) {
+                return false;
+            }
+            try {
+                return Files.readAttributes(p, BasicFileAttributes.class).isDirectory();
+            } catch (NoSuchFileException e) {
+                return false; // a dangling link, which add() skips too
+            } catch (IOException | RuntimeException e) {
+                return true; // let add() decide, and report
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.berth.generator;
 
 import dev.berth.spec.quadlet.SectionReader;
+import java.util.Optional;
 
 /**
  * Keys that become one podman flag each, declared as tables of {@code key, flag} pairs. Quadlet keeps these
@@ -15,8 +16,10 @@ public final class SimpleFlags {
     /** SINGLE keys: {@code flag value} for each key set to a non-empty value. */
     public static void singles(SectionReader section, PodmanCommand podman, String... keyFlagPairs) {
         for (int i = 0; i + 1 < keyFlagPairs.length; i += 2) {
-            String flag = keyFlagPairs[i + 1];
-            section.single(keyFlagPairs[i]).filter(v -> !v.isEmpty()).ifPresent(v -> podman.add(flag, v));
+            String v = section.nonEmpty(keyFlagPairs[i]);
+            if (v != null) {
+                podman.add(keyFlagPairs[i + 1], v);
+            }
         }
     }
 
@@ -30,8 +33,10 @@ public final class SimpleFlags {
     /** BOOLEAN keys: {@code flag} when true, {@code flag=false} when false, nothing when unset. */
     public static void booleans(SectionReader section, PodmanCommand podman, String... keyFlagPairs) {
         for (int i = 0; i + 1 < keyFlagPairs.length; i += 2) {
-            String flag = keyFlagPairs[i + 1];
-            section.bool(keyFlagPairs[i]).ifPresent(v -> addBool(podman, flag, v));
+            Optional<Boolean> v = section.bool(keyFlagPairs[i]);
+            if (v.isPresent()) {
+                addBool(podman, keyFlagPairs[i + 1], v.get());
+            }
         }
     }
 

@@ -45,60 +45,155 @@ public final class SourceLoader {
      * beside it. Drop-ins are searched in every directory given and every single file's directory.
      */
     public static LoadedSources load(List<Path> paths) {
+        // First what there is to read: every given path, and each directory's listing, in order.
+        List<Given> given = new ArrayList<>();
+        for (Path g : paths) {
+            given.add(examine(g.toAbsolutePath().normalize()));
+        }
+        // Then every file that may be loaded, read and parsed on all cores (files are independent; this is where a
+        // large set spends its time). A file hidden by an earlier one of the same name is read for nothing.
+        List<Candidate> candidates = new ArrayList<>();
+        for (Given g : given) {
+            if (g.listing() != null) {
+                for (FileNames.Listed entry : g.listing()) {
+                    if (UnitKind.ofFileName(entry.name()).isPresent()) {
+                        candidates.add(new Candidate(entry.path(), true));
+                    }
+                }
+            } else if (g.single() != null && UnitKind.ofFileName(g.single().getFileName().toString()).isPresent()) {
+                candidates.add(new Candidate(g.single(), false));
+            }
+        }
+        List<Read> reads = Parallel.map(candidates, SourceLoader::read);
+        Map<Path, Read> read = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            read.put(candidates.get(i).path(), reads.get(i));
+        }
+
+        // Then the rules, in order, exactly as if each file were read when its turn came.
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<Path> dropInRoots = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
-        for (Path given : paths) {
-            Path p = given.toAbsolutePath().normalize();
-            if (Files.isDirectory(p)) {
-                dropInRoots.add(p);
-                loadDirectory(p, seen, found, diagnostics);
-            } else if (Files.exists(p) || Files.isSymbolicLink(p)) {
-                Path dir = SearchPath.real(p.getParent());
-                dropInRoots.add(dir);
-                loadSingle(dir, dir.resolve(p.getFileName()), seen, found, diagnostics);
-            } else if (Files.notExists(p)) {
-                diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "no such file or directory",
-                        "check the path"));
-            } else {
-                diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "cannot access this path",
-                        "check the permissions of the path and its parent directories"));
+        Map<Path, Set<String>> dotD = new HashMap<>();
+        for (Given g : given) {
+            diagnostics.addAll(g.diagnostics());
+            if (g.directory() != null) {
+                dropInRoots.add(g.directory());
+                if (g.listing() != null) {
+                    dotD.put(g.directory(), dotDNames(g.listing()));
+                    loadDirectory(g.directory(), g.listing(), read, seen, found, diagnostics);
+                }
+            } else if (g.single() != null) {
+                dropInRoots.add(g.single().getParent());
+                loadSingle(g.single().getParent(), g.single(), read, seen, found, diagnostics);
             }
         }
         List<Path> roots = List.copyOf(new LinkedHashSet<>(dropInRoots));
+        boolean dropInsPossible = false;
+        for (Path root : roots) {
+            // Every root listed now: the drop-in step below only reads the map. Usually none has a .d entry, and
+            // then no file has drop-ins to look for.
+            Set<String> names = dotDNames(root, dotD);
+            dropInsPossible |= names == null || !names.isEmpty();
+        }
+        boolean lookForDropIns = dropInsPossible;
+        List<Loaded> loaded = Parallel.map(found, f -> {
+            List<Diagnostic> problems = new ArrayList<>();
+            UnitFile merged = f.file().merged();
+            if (lookForDropIns) {
+                merged = applyDropIns(merged, f.name(), roots, problems, dotD);
+            }
+            return new Loaded(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged),
+                    problems);
+        });
         List<SourceUnit> units = new ArrayList<>();
-        for (Found f : found) {
-            UnitFile merged = applyDropIns(f.file().merged(), f.name(), roots, diagnostics);
-            units.add(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged));
+        for (Loaded l : loaded) {
+            diagnostics.addAll(l.diagnostics());
+            units.add(l.unit());
         }
         return new LoadedSources(units, diagnostics);
+    }
+
+    /**
+     * One given path: a source directory (with its sorted entries, or null when it cannot be listed), a single
+     * file (in its real directory), or neither (with the reason in diagnostics).
+     */
+    private record Given(Path directory, List<FileNames.Listed> listing, Path single, List<Diagnostic> diagnostics) {
+    }
+
+    private static Given examine(Path p) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (Files.isDirectory(p)) {
+            return new Given(p, listNamed(p, diagnostics).orElse(null), null, diagnostics);
+        }
+        if (Files.exists(p) || Files.isSymbolicLink(p)) {
+            Path dir = SearchPath.real(p.getParent());
+            return new Given(null, null, dir.resolve(p.getFileName()), diagnostics);
+        }
+        if (Files.notExists(p)) {
+            diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "no such file or directory",
+                    "check the path"));
+        } else {
+            diagnostics.add(Diagnostic.error(Position.ofFile(p.toString()), "cannot access this path",
+                    "check the permissions of the path and its parent directories"));
+        }
+        return new Given(null, null, null, diagnostics);
+    }
+
+    /** A file to read; {@code inDirectory} when it came from a listing, where a directory of that name is skipped. */
+    private record Candidate(Path path, boolean inDirectory) {
+    }
+
+    /** A file read ahead: a directory (skipped with a warning), or the parse result and its problems. */
+    private record Read(boolean directory, Optional<UnitFile> file, List<Diagnostic> diagnostics) {
+    }
+
+    private static Read read(Candidate c) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        // Reading first saves asking whether it is a directory: reading one fails, and then we ask.
+        Optional<byte[]> quick = PlainFiles.read(c.path());
+        if (quick.isPresent()) {
+            return new Read(false, parse(c.path(), quick.get(), diagnostics), diagnostics);
+        }
+        if (c.inDirectory() && Files.isDirectory(c.path())) {
+            return new Read(true, Optional.empty(), List.of());
+        }
+        Optional<UnitFile> file = parse(c.path(), diagnostics);
+        return new Read(false, file, diagnostics);
     }
 
     private record Found(Path dir, Path path, String name, UnitKind kind, UnitFile file) {
     }
 
-    private static void loadDirectory(Path dir, Map<String, Path> seen, List<Found> found, List<Diagnostic> diagnostics) {
-        for (Path file : list(dir, diagnostics).orElse(List.of())) {
-            String name = file.getFileName().toString();
+    private record Loaded(SourceUnit unit, List<Diagnostic> diagnostics) {
+    }
+
+    private static void loadDirectory(Path dir, List<FileNames.Listed> listing, Map<Path, Read> read,
+            Map<String, Path> seen, List<Found> found, List<Diagnostic> diagnostics) {
+        for (FileNames.Listed entry : listing) {
+            Path file = entry.path();
+            String name = entry.name();
             Optional<UnitKind> kind = UnitKind.ofFileName(name);
             if (kind.isEmpty() || seen.containsKey(name)) {
                 continue;
             }
-            if (Files.isDirectory(file)) {
+            Read r = read.get(file);
+            if (r.directory()) {
                 diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()),
                         "a directory named like a Quadlet file; it is ignored", "rename it"));
                 continue;
             }
-            parse(file, diagnostics).ifPresent(f -> {
+            diagnostics.addAll(r.diagnostics());
+            r.file().ifPresent(f -> {
                 seen.put(name, dir);
                 found.add(new Found(dir, file, name, kind.get(), f));
             });
         }
     }
 
-    private static void loadSingle(Path dir, Path file, Map<String, Path> seen, List<Found> found,
-            List<Diagnostic> diagnostics) {
+    private static void loadSingle(Path dir, Path file, Map<Path, Read> read, Map<String, Path> seen,
+            List<Found> found, List<Diagnostic> diagnostics) {
         String name = file.getFileName().toString();
         Optional<UnitKind> kind = UnitKind.ofFileName(name);
         if (kind.isEmpty()) {
@@ -113,7 +208,9 @@ public final class SourceLoader {
                     "give one of them another name"));
             return;
         }
-        parse(file, diagnostics).ifPresent(f -> {
+        Read r = read.get(file);
+        diagnostics.addAll(r.diagnostics());
+        r.file().ifPresent(f -> {
             seen.put(name, dir);
             found.add(new Found(dir, file, name, kind.get(), f));
         });
@@ -129,14 +226,23 @@ public final class SourceLoader {
 
     /** The parsed file, or empty (with diagnostics) when it cannot be read or has syntax errors. */
     private static Optional<UnitFile> parse(Path file, List<Diagnostic> diagnostics) {
+        Optional<byte[]> quick = PlainFiles.read(file);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()), "cannot read file: " + reason(e),
-                    fixFor(e)));
-            return Optional.empty();
+        if (quick.isPresent()) {
+            bytes = quick.get();
+        } else {
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()), "cannot read file: " + reason(e),
+                        fixFor(e)));
+                return Optional.empty();
+            }
         }
+        return parse(file, bytes, diagnostics);
+    }
+
+    private static Optional<UnitFile> parse(Path file, byte[] bytes, List<Diagnostic> diagnostics) {
         ParsedUnitFile parsed = UnitFileParser.parse(file.toString(), bytes);
         diagnostics.addAll(parsed.diagnostics());
         return parsed.hasErrors() ? Optional.empty() : Optional.of(parsed.file());
@@ -144,8 +250,13 @@ public final class SourceLoader {
 
     /** The sorted entries, empty when the directory does not exist, an error when it cannot be read. */
     private static Optional<List<Path>> list(Path dir, List<Diagnostic> diagnostics) {
+        return listNamed(dir, diagnostics).map(l -> l.stream().map(FileNames.Listed::path).toList());
+    }
+
+    /** {@link #list}, with the entries' names. */
+    private static Optional<List<FileNames.Listed>> listNamed(Path dir, List<Diagnostic> diagnostics) {
         try {
-            return Optional.of(FileNames.listOrThrow(dir));
+            return Optional.of(FileNames.listNamed(dir));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -155,13 +266,48 @@ public final class SourceLoader {
         }
     }
 
-    private static UnitFile applyDropIns(UnitFile file, String name, List<Path> roots, List<Diagnostic> diagnostics) {
+    /** The names ending in {@code .d} of a directory's entries: the only names a drop-in directory can have. */
+    private static Set<String> dotDNames(List<FileNames.Listed> entries) {
+        Set<String> names = new HashSet<>();
+        for (FileNames.Listed e : entries) {
+            if (e.name().endsWith(".d")) {
+                names.add(e.name());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The {@code .d} names in {@code root}, listed once per root; null when the root cannot be listed, and then
+     * every drop-in directory is tried directly (a directory may be searchable without being readable).
+     */
+    private static Set<String> dotDNames(Path root, Map<Path, Set<String>> dotD) {
+        if (!dotD.containsKey(root)) {
+            Set<String> names;
+            try {
+                names = dotDNames(FileNames.listNamed(root));
+            } catch (IOException | RuntimeException e) {
+                names = null;
+            }
+            dotD.put(root, names);
+        }
+        return dotD.get(root);
+    }
+
+    private static UnitFile applyDropIns(UnitFile file, String name, List<Path> roots, List<Diagnostic> diagnostics,
+            Map<Path, Set<String>> dotD) {
         List<String> dirNames = DropInPaths.of(name);
         // name -> path of the first occurrence; TreeMap with byte order gives Quadlet's merge order.
         TreeMap<String, Path> confs = new TreeMap<>(FileNames.BYTE_ORDER);
         Set<Path> listed = new HashSet<>();
         for (Path root : roots) {
+            // Most files have no drop-ins: looking the names up in the root's listing saves trying (and failing)
+            // to open every candidate directory.
+            Set<String> present = dotDNames(root, dotD);
             for (String dirName : dirNames) {
+                if (present != null && !present.contains(dirName)) {
+                    continue;
+                }
                 Path dir;
                 try {
                     dir = root.resolve(dirName);

@@ -2,6 +2,8 @@ package dev.berth.generator;
 
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.SectionReader;
+import dev.berth.spec.syntax.Section;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,7 @@ public final class TranslationContext {
     private final UnitIndex index;
     private final HostView host;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private SectionReader main;
 
     public TranslationContext(SourceUnit unit, GeneratorOptions options, UnitIndex index, HostView host) {
         this.unit = unit;
@@ -61,11 +64,29 @@ public final class TranslationContext {
     }
 
     public boolean failed() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : diagnostics) { // a loop, not a stream: asked once per file, mostly before the JIT
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Diagnostic> diagnostics() {
         return List.copyOf(diagnostics);
+    }
+
+    /**
+     * The reader of the unit's main section (an empty section when the file has none), reporting into
+     * {@link #sink()}; one per translation, so the section is indexed once for all the keys the steps read.
+     */
+    public SectionReader main() {
+        if (main == null) {
+            String name = unit.kind().section();
+            Section s = unit.file().section(name).orElseGet(() -> new Section(name, Position.ofFile(unit.path()), List.of()));
+            main = new SectionReader(s, diagnostics);
+        }
+        return main;
     }
 
     public PodmanCommand podman() {

@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.SectionReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +20,36 @@ public final class UnitIndex {
     }
 
     public static UnitIndex of(List<SourceUnit> units) {
+        // Each file's names come from its own main section only, so they are worked out on all cores; one reader
+        // per file serves the naming rules, which each look up a key or two.
+        List<Names> names = Parallel.map(units, UnitIndex::names);
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (Names n : names) {
+            if (n.memberOf() != null) {
+                members.computeIfAbsent(n.memberOf(), p -> new ArrayList<>()).add(n.serviceName() + ".service");
+            }
+        }
         Map<String, UnitInfo> info = new LinkedHashMap<>();
-        Map<String, List<String>> members = UnitNames.podMembers(units);
-        for (SourceUnit u : units) {
-            info.putIfAbsent(u.fileName(), new UnitInfo(UnitNames.serviceName(u), UnitNames.resourceName(u),
-                    members.getOrDefault(u.fileName(), new ArrayList<>())));
+        for (int i = 0; i < units.size(); i++) {
+            SourceUnit u = units.get(i);
+            if (info.containsKey(u.fileName())) {
+                continue;
+            }
+            Names n = names.get(i);
+            info.put(u.fileName(), new UnitInfo(n.serviceName(), n.resourceName(),
+                    members.getOrDefault(u.fileName(), List.of())));
         }
         return new UnitIndex(info);
+    }
+
+    /** One file's names; {@code memberOf} is the pod it joins and starts with, or null. */
+    private record Names(String serviceName, Optional<String> resourceName, String memberOf) {
+    }
+
+    private static Names names(SourceUnit u) {
+        SectionReader main = UnitNames.main(u);
+        return new Names(UnitNames.serviceName(u, main), UnitNames.resourceName(u, main),
+                UnitNames.podStartingWith(u, main));
     }
 
     public Optional<UnitInfo> find(String fileName) {

@@ -22,7 +22,12 @@ public final class UnitNames {
 
     /** {@code ServiceName=} verbatim, else the base name plus the kind's suffix ({@code db.volume} → {@code db-volume}). */
     public static String serviceName(SourceUnit u) {
-        Optional<String> explicit = main(u).single("ServiceName");
+        return serviceName(u, main(u));
+    }
+
+    /** {@link #serviceName(SourceUnit)} reading {@code main}, the unit's main section. */
+    static String serviceName(SourceUnit u, SectionReader main) {
+        Optional<String> explicit = main.single("ServiceName");
         if (explicit.isPresent()) {
             return explicit.get();
         }
@@ -31,17 +36,21 @@ public final class UnitNames {
 
     /** The podman object's name, where it can be known before translation. */
     public static Optional<String> resourceName(SourceUnit u) {
-        SectionReader s = main(u);
+        return resourceName(u, main(u));
+    }
+
+    /** {@link #resourceName(SourceUnit)} reading {@code s}, the unit's main section. */
+    static Optional<String> resourceName(SourceUnit u, SectionReader s) {
         return switch (u.kind()) {
             case CONTAINER -> {
-                String name = containerName(u);
-                String resolved = name.replace("%N", serviceName(u));
+                String name = containerName(u, s);
+                String resolved = name.replace("%N", serviceName(u, s));
                 yield resolved.contains("%") ? Optional.empty() : Optional.of(resolved);
             }
-            case VOLUME -> Optional.of(s.single("VolumeName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
-            case NETWORK -> Optional.of(s.single("NetworkName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
-            case POD -> Optional.of(s.single("PodName").filter(v -> !v.isEmpty()).orElse("systemd-" + u.baseName()));
-            case IMAGE -> s.single("ImageTag").filter(v -> !v.isEmpty()).or(() -> s.single("Image"));
+            case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse("systemd-" + u.baseName()));
+            case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse("systemd-" + u.baseName()));
+            case POD -> Optional.of(Optional.ofNullable(s.nonEmpty("PodName")).orElse("systemd-" + u.baseName()));
+            case IMAGE -> Optional.ofNullable(s.nonEmpty("ImageTag")).or(() -> s.single("Image"));
             case BUILD -> s.list("ImageTag").stream().findFirst();
             case ARTIFACT -> s.single("Artifact");
             case KUBE -> Optional.empty();
@@ -50,7 +59,12 @@ public final class UnitNames {
 
     /** {@code ContainerName=}, else {@code systemd-%N} ({@code systemd-%p_%i} for templates and instances). */
     public static String containerName(SourceUnit u) {
-        Optional<String> explicit = main(u).single("ContainerName").filter(v -> !v.isEmpty());
+        return containerName(u, main(u));
+    }
+
+    /** {@link #containerName(SourceUnit)} reading {@code main}, the unit's main section. */
+    static String containerName(SourceUnit u, SectionReader main) {
+        Optional<String> explicit = Optional.ofNullable(main.nonEmpty("ContainerName"));
         if (explicit.isPresent()) {
             return explicit.get();
         }
@@ -59,18 +73,34 @@ public final class UnitNames {
 
     /** For each {@code .pod} file name, the services of the containers that name it in {@code Pod=} and start with it. */
     static Map<String, List<String>> podMembers(List<SourceUnit> units) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
+        List<SectionReader> mains = new ArrayList<>(units.size());
         for (SourceUnit u : units) {
-            if (u.kind() != UnitKind.CONTAINER) {
-                continue;
+            mains.add(main(u));
+        }
+        return podMembers(units, mains);
+    }
+
+    /** {@link #podMembers(List)} with each unit's main section already open ({@code mains.get(i)} for unit i). */
+    static Map<String, List<String>> podMembers(List<SourceUnit> units, List<SectionReader> mains) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            String pod = podStartingWith(units.get(i), mains.get(i));
+            if (pod != null) {
+                out.computeIfAbsent(pod, p -> new ArrayList<>()).add(serviceName(units.get(i), mains.get(i)) + ".service");
             }
-            SectionReader s = main(u);
-            Optional<String> pod = s.single("Pod");
-            if (pod.isEmpty() || !s.bool("StartWithPod", true) || u.isTemplate()) {
-                continue;
-            }
-            out.computeIfAbsent(pod.get(), p -> new ArrayList<>()).add(serviceName(u) + ".service");
         }
         return out;
+    }
+
+    /** The {@code Pod=} value of a container that joins that pod and starts with it; null for any other file. */
+    static String podStartingWith(SourceUnit u, SectionReader main) {
+        if (u.kind() != UnitKind.CONTAINER) {
+            return null;
+        }
+        Optional<String> pod = main.single("Pod");
+        if (pod.isEmpty() || !main.bool("StartWithPod", true) || u.isTemplate()) {
+            return null;
+        }
+        return pod.get();
     }
 }

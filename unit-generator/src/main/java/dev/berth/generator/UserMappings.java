@@ -20,8 +20,8 @@ public final class UserMappings {
 
     /** {@code --user U} or {@code --user U:G}; a group without a user is an error. */
     public static void addUser(TranslationContext ctx, SectionReader section, PodmanCommand podman) {
-        Optional<String> user = section.single("User").filter(v -> !v.isEmpty());
-        Optional<String> group = section.single("Group").filter(v -> !v.isEmpty());
+        Optional<String> user = Optional.ofNullable(section.nonEmpty("User"));
+        Optional<String> group = Optional.ofNullable(section.nonEmpty("Group"));
         if (user.isEmpty()) {
             if (group.isPresent()) {
                 ctx.error(section.positionOf("Group"), "Group= needs User=",
@@ -40,7 +40,7 @@ public final class UserMappings {
     public static void addMappings(TranslationContext ctx, SectionReader section, PodmanCommand podman,
                                    boolean supportManual) {
         boolean explicit = false;
-        Optional<String> userns = section.single("UserNS").filter(v -> !v.isEmpty());
+        Optional<String> userns = Optional.ofNullable(section.nonEmpty("UserNS"));
         if (userns.isPresent()) {
             podman.add("--userns", userns.get());
             explicit = true;
@@ -50,12 +50,12 @@ public final class UserMappings {
         List<String> gidMaps = section.words("GIDMap");
         podman.addEach("--gidmap", gidMaps);
         explicit |= !uidMaps.isEmpty() || !gidMaps.isEmpty();
-        Optional<String> subUid = section.single("SubUIDMap").filter(v -> !v.isEmpty());
+        Optional<String> subUid = Optional.ofNullable(section.nonEmpty("SubUIDMap"));
         if (subUid.isPresent()) {
             podman.add("--subuidname", subUid.get());
             explicit = true;
         }
-        Optional<String> subGid = section.single("SubGIDMap").filter(v -> !v.isEmpty());
+        Optional<String> subGid = Optional.ofNullable(section.nonEmpty("SubGIDMap"));
         if (subGid.isPresent()) {
             podman.add("--subgidname", subGid.get());
             explicit = true;

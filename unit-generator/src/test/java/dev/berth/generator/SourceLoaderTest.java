@@ -86,6 +86,38 @@ class SourceLoaderTest {
     }
 
     @Test
+    void aLargeSetIsLoadedByTheSameRulesInTheSameOrder() throws IOException {
+        // Enough files for the loader to read them on several threads: order, hiding, failures, directories named
+        // like units and drop-ins must come out exactly as for a small set.
+        for (int i = 0; i < 3 * Parallel.MIN_ITEMS; i++) {
+            write(String.format("d/svc-%03d.container", i), "[Container]\nImage=localhost/svc-" + i + "\n");
+        }
+        write("d/svc-050.container.d/10-extra.conf", "[Container]\nLabel=extra=yes\n");
+        write("d/svc-bad.container", "[Container]\nthis line is wrong\n");
+        dir("d/looks-like.container");
+        write("later/svc-bad.container", "[Container]\nImage=localhost/fallback\n");
+        write("later/svc-000.container", "[Container]\nImage=localhost/hidden\n");
+
+        LoadedSources s = SourceLoader.load(List.of(dir("d"), dir("later")));
+
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 3 * Parallel.MIN_ITEMS; i++) {
+            expected.add(String.format("svc-%03d.container", i));
+        }
+        expected.add("svc-bad.container");
+        assertEquals(expected, names(s));
+        assertEquals(List.of("Image=localhost/svc-0"), containerLines(s.units().get(0)));
+        assertEquals(List.of("Image=localhost/svc-50", "Label=extra=yes"), containerLines(s.units().get(50)));
+        assertEquals(dir("later").resolve("svc-bad.container").toString(), s.units().get(expected.size() - 1).path());
+        assertEquals(List.of(dir("d").resolve("looks-like.container") + ": warning: a directory named like a Quadlet "
+                        + "file; it is ignored; rename it",
+                dir("d").resolve("svc-bad.container") + ":2:1: error: line is not a section header, a Key=value "
+                        + "assignment or a comment: \"this line is wrong\"; add '=' between the key and its value, or "
+                        + "start the line with '#' to make it a comment"),
+                s.diagnostics().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
     void anUnreadableFileIsAnErrorWithItsPathAndTheRestLoads() throws IOException {
         Path d = dir("d");
         Files.createSymbolicLink(d.resolve("gone.container"), d.resolve("missing-target.container"));

@@ -55,6 +55,12 @@ public final class KeyCatalog {
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(key));
     }
 
+    /** Whether {@code key} is a key of {@code section}: {@link #find} without an {@code Optional}, for every line read. */
+    public static boolean knows(String section, String key) {
+        Map<String, KeySpec> m = BY_SECTION.get(section);
+        return m != null && m.containsKey(key);
+    }
+
     public static KeySpec require(String section, String key) {
         return find(section, key).orElseThrow(() -> new IllegalArgumentException("no key [" + section + "] " + key));
     }
@@ -89,8 +95,11 @@ public final class KeyCatalog {
         return Optional.empty();
     }
 
-    /** Optimal string alignment distance: edits, with a swap of neighbours counted as one. */
-    static int distance(String a, String b) {
+    /**
+     * Optimal string alignment distance: edits, with a swap of neighbours counted as one. Public because every
+     * did-you-mean in berth (keys here, unit names in the CLI) ranks candidates the same way.
+     */
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

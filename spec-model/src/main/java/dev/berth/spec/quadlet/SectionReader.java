@@ -3,11 +3,14 @@ package dev.berth.spec.quadlet;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
 import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Line;
 import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -17,13 +20,61 @@ import java.util.TreeMap;
  */
 public final class SectionReader {
 
+    /** Lookups answered by scanning the lines before the reader builds its index: most readers are asked once or twice. */
+    private static final int SCANS_BEFORE_INDEX = 4;
+    private static final Entry[] NONE = new Entry[0];
+
     private final Section section;
     private final List<Diagnostic> problems;
+    /** Each key's assignments in order, built on demand; a translation asks a main section about every key. */
+    private Map<String, Entry[]> index;
+    private int scans;
 
     /** @param problems where unreadable values are reported; owned by the caller's translation */
     public SectionReader(Section section, List<Diagnostic> problems) {
         this.section = section;
         this.problems = problems;
+    }
+
+    /** Every assignment of {@code key} in order (empty-assignment resets not applied); not to be modified. */
+    private Entry[] all(String key) {
+        if (index == null) {
+            if (scans < SCANS_BEFORE_INDEX) {
+                scans++;
+                return section.entries(key).toArray(NONE);
+            }
+            index = buildIndex(section);
+        }
+        return index.getOrDefault(key, NONE);
+    }
+
+    private static Map<String, Entry[]> buildIndex(Section section) {
+        Map<String, List<Entry>> lists = new HashMap<>();
+        for (Line l : section.lines()) {
+            if (l instanceof Entry e) {
+                List<Entry> list = lists.get(e.key());
+                if (list == null) {
+                    list = new ArrayList<>(2);
+                    lists.put(e.key(), list);
+                }
+                list.add(e);
+            }
+        }
+        Map<String, Entry[]> out = new HashMap<>(lists.size() * 2);
+        for (Map.Entry<String, List<Entry>> e : lists.entrySet()) {
+            out.put(e.getKey(), e.getValue().toArray(NONE));
+        }
+        return out;
+    }
+
+    /** The last assignment of {@code key}. */
+    private Optional<Entry> last(String key) {
+        if (index == null && scans < SCANS_BEFORE_INDEX) {
+            scans++;
+            return section.last(key);
+        }
+        Entry[] all = all(key);
+        return all.length == 0 ? Optional.empty() : Optional.of(all[all.length - 1]);
     }
 
     public static SectionReader empty(String name, String path, List<Diagnostic> problems) {
@@ -35,21 +86,35 @@ public final class SectionReader {
     }
 
     public boolean has(String key) {
-        return section.has(key);
+        return last(key).isPresent();
     }
 
     public Optional<Entry> lastEntry(String key) {
-        return section.last(key);
+        return last(key);
     }
 
     /** Where {@code key} was last set, or the section header when it was not. */
     public Position positionOf(String key) {
-        return section.last(key).map(Entry::position).orElse(section.position());
+        return last(key).map(Entry::position).orElse(section.position());
     }
 
     /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
     public Optional<String> single(String key) {
-        return section.last(key).map(e -> trimQuotes(e.value().stripTrailing()));
+        Optional<Entry> last = last(key);
+        return last.isEmpty() ? Optional.empty() : Optional.of(trimQuotes(last.get().value().stripTrailing()));
+    }
+
+    /**
+     * SINGLE, only when set to a non-empty value: what most flags need. Null otherwise, so that the many lookups
+     * of a translation cost no {@code Optional} and no lambda.
+     */
+    public String nonEmpty(String key) {
+        Optional<Entry> last = last(key);
+        if (last.isEmpty()) {
+            return null;
+        }
+        String v = trimQuotes(last.get().value().stripTrailing());
+        return v.isEmpty() ? null : v;
     }
 
     public String single(String key, String fallback) {
@@ -58,7 +123,7 @@ public final class SectionReader {
 
     /** The last value exactly as written (after continuation joining). */
     public Optional<String> raw(String key) {
-        return section.last(key).map(Entry::value);
+        return last(key).map(Entry::value);
     }
 
     /** LIST: every value in order; an empty assignment clears what came before. */
@@ -73,7 +138,7 @@ public final class SectionReader {
     /** The entries that survive empty-assignment resets, with their positions. */
     public List<Entry> entries(String key) {
         List<Entry> out = new ArrayList<>();
-        for (Entry e : section.entries(key)) {
+        for (Entry e : all(key)) {
             if (e.isEmptyAssignment()) {
                 out.clear();
             } else {
@@ -127,7 +192,7 @@ public final class SectionReader {
 
     /** COMMAND: the last value split like a command line; empty when unset or unreadable. */
     public Optional<List<String>> command(String key) {
-        Optional<Entry> last = section.last(key);
+        Optional<Entry> last = last(key);
         if (last.isEmpty()) {
             return Optional.empty();
         }
@@ -155,7 +220,7 @@ public final class SectionReader {
 
     /** BOOLEAN: true for {@code 1|yes|true|on}, false for {@code 0|no|false|off}; anything else is reported. */
     public Optional<Boolean> bool(String key) {
-        Optional<Entry> last = section.last(key);
+        Optional<Entry> last = last(key);
         if (last.isEmpty()) {
             return Optional.empty();
         }

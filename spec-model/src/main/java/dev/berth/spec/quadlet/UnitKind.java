@@ -14,6 +14,9 @@ public enum UnitKind {
     BUILD("build", "Build", "-build"),
     ARTIFACT("artifact", "Artifact", "-artifact");
 
+    /** {@link #values()} without the copy it makes at every call; asked for every file name in a directory. */
+    private static final UnitKind[] ALL = values();
+
     private final String extension;
     private final String section;
     private final String serviceSuffix;
@@ -53,7 +56,7 @@ public enum UnitKind {
     }
 
     public static Optional<UnitKind> ofExtension(String ext) {
-        for (UnitKind k : values()) {
+        for (UnitKind k : ALL) {
             if (k.extension.equals(ext)) {
                 return Optional.of(k);
             }

@@ -11,6 +11,11 @@ public record ParsedUnitFile(UnitFile file, List<Diagnostic> diagnostics) {
     }
 
     public boolean hasErrors() {
-        return diagnostics.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : diagnostics) { // a loop, not a stream: asked once per file read, often cold
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -34,11 +34,26 @@ public record UnitFile(String path, List<Section> sections, List<Comment> traili
      * systemd reads a unit and how drop-ins apply: later lines win for single values, lists accumulate.
      */
     public UnitFile merged() {
+        if (!hasRepeatedSection()) {
+            return this; // already merged: the usual case, and translation asks for it more than once
+        }
         Map<String, Section> byName = new LinkedHashMap<>();
         for (Section s : sections) {
             byName.merge(s.name(), s, Section::mergedWith);
         }
         return new UnitFile(path, new ArrayList<>(byName.values()), trailingComments);
+    }
+
+    private boolean hasRepeatedSection() {
+        for (int i = 1; i < sections.size(); i++) {
+            String name = sections.get(i).name();
+            for (int j = 0; j < i; j++) {
+                if (sections.get(j).name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** This file's sections followed by {@code dropIn}'s, then merged. */

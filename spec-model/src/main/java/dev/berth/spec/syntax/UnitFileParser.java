@@ -55,6 +55,12 @@ public final class UnitFileParser {
     }
 
     private static String decode(String path, byte[] content, List<Diagnostic> diagnostics) {
+        // The fast way first: String replaces every invalid sequence with U+FFFD, so a result without one is
+        // exactly what the strict decoder below returns. Only a file with U+FFFD (valid or not) takes the long way.
+        String quick = new String(content, StandardCharsets.UTF_8);
+        if (quick.indexOf('\uFFFD') < 0) {
+            return quick;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -167,6 +173,10 @@ public final class UnitFileParser {
                     continue;
                 }
                 boolean continues = endsWithUnescapedBackslash(line);
+                if (!continues && continued == null) {
+                    logicalLine(line, at, raw); // the usual one-line assignment: no joining needed
+                    continue;
+                }
                 String content = continues ? line.substring(0, line.length() - 1) : line;
                 if (continued != null) {
                     continued.append(content);
@@ -235,7 +245,7 @@ public final class UnitFileParser {
         }
 
         private void header(String name, Position at) {
-            if (name.isEmpty() || name.contains("[") || name.codePoints().anyMatch(Character::isISOControl)) {
+            if (name.isEmpty() || name.contains("[") || hasControlCharacter(name)) {
                 diagnostics.add(Diagnostic.error(at, "invalid section name \"" + shorten(name) + "\"",
                         "section names are words such as [Container], [Unit] or [Service]"));
                 return;
@@ -277,6 +287,16 @@ public final class UnitFileParser {
                 sectionName = null;
             }
         }
+    }
+
+    /** Whether a code point of {@code s} is an ISO control character (a char loop: they are all below U+00A0). */
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isComment(String strippedLine) {

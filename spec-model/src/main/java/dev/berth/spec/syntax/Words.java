@@ -47,6 +47,17 @@ public final class Words {
             if (i >= n) {
                 return new Split(words, Optional.empty());
             }
+            // Most words have no quote and no backslash: taken as they are, without copying character by character.
+            int end = i;
+            char c0 = 0;
+            while (end < n && !isSeparator(c0 = value.charAt(end)) && c0 != '"' && c0 != '\'' && c0 != '\\') {
+                end++;
+            }
+            if (end == n || isSeparator(c0)) {
+                words.add(value.substring(i, end));
+                i = end;
+                continue;
+            }
             StringBuilder word = new StringBuilder();
             char quote = 0;
             int quoteStart = -1;
@@ -202,20 +213,33 @@ public final class Words {
     }
 
     static boolean needsQuoting(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (needsEscape(word.charAt(i), false)) {
+        // Every word of every command line passes here: a table lookup per character, not a method call.
+        for (int i = 0, n = word.length(); i < n; i++) {
+            char c = word.charAt(i);
+            if (c < QUOTED.length && QUOTED[c]) {
                 return true;
             }
         }
         return false;
     }
 
+    /** {@code QUOTED[c]}: whether {@link #needsEscape needsEscape(c, false)}, for c up to U+0080 (above, never). */
+    private static final boolean[] QUOTED = quotedTable();
+
+    private static boolean[] quotedTable() {
+        boolean[] t = new boolean[129];
+        for (char c = 0; c < t.length; c++) {
+            t[c] = needsEscape(c, false);
+        }
+        return t;
+    }
+
     private static boolean needsEscape(char c, boolean path) {
         if (c > 128) {
             return false;
         }
-        return Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\'' || c == '\\'
-                || (path && (c == '-' || c == '/'));
+        // Up to U+0080, Character.isWhitespace or isISOControl holds for exactly U+0000..U+0020, U+007F and U+0080.
+        return c <= ' ' || c >= 0x7f || c == '"' || c == '\'' || c == '\\' || (path && (c == '-' || c == '/'));
     }
 
     private static void appendEscaped(StringBuilder out, String word, boolean path) {
