@@ -152,7 +152,11 @@ main() {
 
     local t0 ushare
     t0=$(date +%s)
-    setsid unshare --pid --fork --mount --uts --ipc --net -- \
+    # --cgroup: every cgroup hierarchy is seen from the cgroups this script is in. Without it the test host's
+    # processes see the machine's v1 memberships in /proc/self/cgroup (memory:/process_api/...), which podman
+    # takes for paths in the test host's cgroup2 tree: rootless podman then fails under a user unit ("mkdir
+    # /sys/fs/cgroup/memory: permission denied") and root podman creates stray directories in the unified tree.
+    setsid unshare --pid --fork --mount --uts --ipc --net --cgroup -- \
         bash "$SELF" --inner "$RUN/root" "$RUN/inner.pid" "$RUN/binds" \
         </dev/null >>"$RUN/boot.log" 2>&1 6<&- 7>&- 9>&- &
     ushare=$!

@@ -200,6 +200,9 @@ inner_build() {
 
     # systemd: the one unit that fails in the namespace boot.
     ln -sfn /dev/null "$dir/etc/systemd/system/systemd-modules-load.service"
+    # /dev/net/tun for rootless pasta, bound over the machine's node inside the test host only (see the unit).
+    mkdir -p "$dir/etc/systemd/system/sysinit.target.wants"
+    ln -sfn ../berth-testhost-tun.service "$dir/etc/systemd/system/sysinit.target.wants/berth-testhost-tun.service"
     # berth is to be the only Quadlet generator; keep the binary as reference.
     rm -f "$dir/usr/lib/systemd/system-generators/podman-system-generator" \
         "$dir/usr/lib/systemd/user-generators/podman-user-generator"

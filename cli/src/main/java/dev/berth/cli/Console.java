@@ -22,8 +22,22 @@ final class Console {
     static final int OK = 0;
     static final int FAILED = 1;
 
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    /**
+     * Jackson's mappers, made on first use: loading Jackson costs about a fifth of a second of start-up, which
+     * text output (every {@code berth start} a person types) need not pay.
+     */
+    private static final class Mappers {
+        static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper COMPACT = new ObjectMapper();
+
+        static String write(ObjectMapper mapper, Object doc) {
+            try {
+                return mapper.writeValueAsString(doc);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("maps of strings and numbers always serialise", e);
+            }
+        }
+    }
 
     private final Berth.Session session;
     private final OutputFormat format;
@@ -49,12 +63,12 @@ final class Console {
 
     /** One indented JSON document, the whole answer of a command. */
     void document(Object doc) {
-        session.out().print(write(PRETTY, doc) + "\n");
+        session.out().print(Mappers.write(Mappers.PRETTY, doc) + "\n");
     }
 
     /** One JSON object on one line (a stream of records, as {@code berth logs --format json} prints). */
     void record(Object doc) {
-        session.out().println(write(COMPACT, doc));
+        session.out().println(Mappers.write(Mappers.COMPACT, doc));
         session.out().flush();
     }
 
@@ -103,13 +117,5 @@ final class Console {
     /** BUS_UNREACHABLE → "bus-unreachable". */
     static String kindOf(SystemdException e) {
         return e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static String write(ObjectMapper mapper, Object doc) {
-        try {
-            return mapper.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings and numbers always serialise", e);
-        }
     }
 }

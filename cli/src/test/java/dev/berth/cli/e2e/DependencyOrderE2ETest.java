@@ -2,6 +2,7 @@ package dev.berth.cli.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,20 +11,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Units that depend on each other, as berth generates them, under the test host's systemd: a {@code .network}, a
- * {@code .volume} and two {@code .container}s that use both start in dependency order and keep the volume's data
- * across a restart; a {@code .pod} starts its two member containers after itself, and stops them with it.
+ * Units that depend on each other, installed and started by {@code berth apply}, under the test host's systemd: a
+ * {@code .network}, a {@code .volume} and two {@code .container}s that use both start in dependency order and keep
+ * the volume's data across {@code berth restart}; a {@code .pod} starts its two member containers after itself, and
+ * {@code berth stop} of the pod stops them with it.
  */
 @Tag("e2e")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedTestHost.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class DependencyOrderE2ETest {
 
@@ -34,38 +38,32 @@ class DependencyOrderE2ETest {
     private TestHost host;
 
     @BeforeAll
-    void bootTestHost() {
-        host = TestHost.bootWithBerth();
-    }
-
-    @AfterAll
-    void destroyTestHost() {
-        if (host != null) {
-            host.destroy();
-        }
+    void useTestHost(TestHost shared) {
+        host = shared;
     }
 
     @Test
     void networkVolumeAndContainersStartInDependencyOrderAndDataSurvivesRestart() {
-        String dir = "/etc/containers/systemd/";
-        host.writeFile(dir + "app.network", """
+        String site = "/root/e2e/app/";
+        host.writeFile(site + "app.network", """
                 [Network]
                 Subnet=10.89.7.0/24
                 """);
-        host.writeFile(dir + "app-data.volume", """
+        host.writeFile(site + "app-data.volume", """
                 [Volume]
                 """);
         // Both containers append their name to a file in the volume when they start, then serve the volume. The
         // shell stays PID 1 with a TERM trap: a PID 1 without a handler ignores SIGTERM, podman would kill it
         // after 10 s and the unit would end "failed" (exit 137) instead of "inactive".
-        host.writeFile(dir + "app-store.container", """
+        host.writeFile(site + "app-store.container", """
                 [Container]
                 Image=localhost/busybox:latest
                 Network=app.network
                 Volume=app-data.volume:/data
                 Exec=sh -c "trap 'exit 0' TERM; echo store >> /data/starts.txt; httpd -f -p 80 -h /data & wait"
                 """);
-        host.writeFile(dir + "app-web.container", """
+        // Only the web container is enabled: apply starts it, systemd pulls in the rest first.
+        host.writeFile(site + "app-web.container", """
                 [Unit]
                 Requires=app-store.service
                 After=app-store.service
@@ -76,8 +74,13 @@ class DependencyOrderE2ETest {
                 Volume=app-data.volume:/data
                 PublishPort=8083:80
                 Exec=sh -c "trap 'exit 0' TERM; echo web >> /data/starts.txt; httpd -f -p 80 -h /data & wait"
+
+                [Install]
+                WantedBy=multi-user.target
                 """);
-        host.run("systemctl", "daemon-reload");
+        TestHost.Result applied = host.berth("apply", "--format", "json", site);
+        assertEquals(0, applied.exitCode(), applied::describe);
+        assertEquals(List.of("app-web.service:start:done"), actedOn(TestHost.json(applied)), applied::describe);
 
         // berth generated the dependencies on the network and volume units.
         for (String unit : List.of(STORE, WEB)) {
@@ -86,11 +89,10 @@ class DependencyOrderE2ETest {
             assertTrue(requires.containsAll(Set.of(NETWORK, VOLUME)), unit + " Requires=" + requires);
             assertTrue(after.containsAll(Set.of(NETWORK, VOLUME)), unit + " After=" + after);
         }
-
-        // Start only the web container: the rest must be pulled in.
-        host.run("systemctl", "start", WEB);
-        for (String unit : List.of(NETWORK, VOLUME, STORE, WEB)) {
-            assertEquals("active", host.property(unit, "ActiveState"), () -> host.diagnose(unit));
+        // Every unit up, by the names of their files, and started in order.
+        for (String name : List.of("app.network", "app-data.volume", "app-store", "app-web")) {
+            JsonNode row = host.berthStatus(name);
+            assertEquals("active", row.path("state").path("activeState").asText(), row::toString);
         }
         assertStartedBefore(NETWORK, STORE);
         assertStartedBefore(VOLUME, STORE);
@@ -116,61 +118,77 @@ class DependencyOrderE2ETest {
                 "http://systemd-app-store/starts.txt");
         assertTrue(fetched.ok() && fetched.stdout().lines().anyMatch("store"::equals), fetched::describe);
 
-        // Write through one container; it must survive both containers being removed and started again.
+        // Write through one container; it must survive both containers being recreated by berth restart.
         String token = UUID.randomUUID().toString();
         host.run("podman", "exec", "systemd-app-store", "sh", "-c", "printf %s \"$1\" > /data/token.txt", "sh",
                 token);
         assertEquals(token, host.httpBody(8083, "/token.txt"));
+        String storeContainer = containerId("systemd-app-store");
 
-        host.run("systemctl", "stop", STORE); // stops the web container too (Requires=)
-        for (String unit : List.of(STORE, WEB)) {
-            assertEquals("inactive", host.property(unit, "ActiveState"), () -> host.diagnose(unit));
-        }
-        assertFalse(host.exec("podman", "container", "exists", "systemd-app-store").ok(), "container not removed");
-        assertFalse(host.exec("podman", "container", "exists", "systemd-app-web").ok(), "container not removed");
-
-        host.run("systemctl", "start", WEB);
+        TestHost.Result restarted = host.berth("restart", "app-store", "app-web");
+        assertEquals(0, restarted.exitCode(), restarted::describe);
+        assertEquals(List.of("restarted app-store.service", "restarted app-web.service"),
+                restarted.stdout().lines().toList(), restarted::describe);
+        assertNotEquals(storeContainer, containerId("systemd-app-store"), "restart must recreate the container");
         assertStartedBefore(STORE, WEB);
         host.await(Duration.ofSeconds(60), () -> host.httpStatus(8083, "/token.txt").equals("200"),
                 () -> host.diagnose(WEB));
         assertEquals(token, host.httpBody(8083, "/token.txt"));
-        assertEquals(List.of("store", "store", "web", "web"),
+
+        // Stopping the store stops the web container too (Requires=), and both containers are removed.
+        assertEquals(0, host.berth("stop", "app-store").exitCode());
+        for (String name : List.of("app-store", "app-web")) {
+            assertEquals("inactive", host.activeState(name), () -> host.diagnose(name + ".service"));
+        }
+        assertFalse(host.exec("podman", "container", "exists", "systemd-app-store").ok(), "container not removed");
+        assertFalse(host.exec("podman", "container", "exists", "systemd-app-web").ok(), "container not removed");
+
+        assertEquals(0, host.berth("start", "app-web").exitCode());
+        assertStartedBefore(STORE, WEB);
+        host.await(Duration.ofSeconds(60), () -> host.httpStatus(8083, "/token.txt").equals("200"),
+                () -> host.diagnose(WEB));
+        assertEquals(token, host.httpBody(8083, "/token.txt"));
+        assertEquals(List.of("store", "store", "store", "web", "web", "web"),
                 host.httpBody(8083, "/starts.txt").lines().sorted().toList());
     }
 
     @Test
     void podStartsItsTwoMembersAfterItselfAndStopsThemWithIt() {
-        String dir = "/etc/containers/systemd/";
-        host.writeFile(dir + "shop.pod", """
+        String site = "/root/e2e/shop/";
+        host.writeFile(site + "shop.pod", """
                 [Pod]
                 PublishPort=8084:80
+
+                [Install]
+                WantedBy=multi-user.target
                 """);
-        host.writeFile(dir + "shop-api.container", """
+        host.writeFile(site + "shop-api.container", """
                 [Container]
                 Image=localhost/busybox:latest
                 Pod=shop.pod
                 Exec=sh -c "trap 'exit 0' TERM; mkdir -p /www; echo pod-api > /www/index.html; httpd -f -p 80 -h /www & wait"
                 """);
-        host.writeFile(dir + "shop-worker.container", """
+        host.writeFile(site + "shop-worker.container", """
                 [Container]
                 Image=localhost/busybox:latest
                 Pod=shop.pod
                 Exec=sh -c "trap 'exit 0' TERM; sleep 100000 & wait"
                 """);
-        host.run("systemctl", "daemon-reload");
         String pod = "shop-pod.service";
         List<String> members = List.of("shop-api.service", "shop-worker.service");
+
+        // apply starts the enabled pod; the pod brings up its members, each after the pod is up.
+        TestHost.Result applied = host.berth("apply", "--format", "json", site);
+        assertEquals(0, applied.exitCode(), applied::describe);
+        assertEquals(List.of(pod + ":start:done"), actedOn(TestHost.json(applied)), applied::describe);
         Set<String> wants = words(host.property(pod, "Wants"));
         assertTrue(wants.containsAll(members), pod + " Wants=" + wants);
-
-        // Starting the pod alone brings up its members, each after the pod is up.
-        host.run("systemctl", "start", pod);
         for (String member : members) {
-            host.await(Duration.ofSeconds(60), () -> host.property(member, "ActiveState").equals("active"),
+            host.await(Duration.ofSeconds(60), () -> host.activeState(member).equals("active"),
                     () -> host.diagnose(member));
             assertStartedBefore(pod, member);
         }
-        assertEquals("active", host.property(pod, "ActiveState"), () -> host.diagnose(pod));
+        assertEquals("active", host.activeState("shop.pod"), () -> host.diagnose(pod));
         assertEquals(Set.of("systemd-shop-infra", "systemd-shop-api", "systemd-shop-worker"),
                 words(host.run("podman", "pod", "inspect", "--format",
                         "{{range .Containers}}{{.Name}} {{end}}", "systemd-shop")));
@@ -183,11 +201,27 @@ class DependencyOrderE2ETest {
                 "-", "http://localhost:80/"));
 
         // Stopping the pod stops its members (BindsTo=), cleanly, and removes the pod.
-        host.run("systemctl", "stop", pod);
-        for (String unit : List.of(pod, "shop-api.service", "shop-worker.service")) {
-            assertEquals("inactive", host.property(unit, "ActiveState"), () -> host.diagnose(unit));
+        TestHost.Result stopped = host.berth("stop", "shop.pod");
+        assertEquals(0, stopped.exitCode(), stopped::describe);
+        for (String name : List.of("shop.pod", "shop-api", "shop-worker")) {
+            assertEquals("inactive", host.activeState(name), () -> host.diagnose(name));
         }
         assertFalse(host.exec("podman", "pod", "exists", "systemd-shop").ok(), "pod not removed");
+    }
+
+    /** "unit:action:result" for each unit apply acted on (start, restart, stop). */
+    private static List<String> actedOn(JsonNode report) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode u : report.path("units")) {
+            if (!u.path("action").asText().equals("none")) {
+                out.add(u.path("name").asText() + ":" + u.path("action").asText() + ":" + u.path("result").asText());
+            }
+        }
+        return out;
+    }
+
+    private String containerId(String name) {
+        return host.run("podman", "inspect", "--format", "{{.Id}}", name).strip();
     }
 
     /** {@code first} was active before {@code second} began to start (its latest activation). */

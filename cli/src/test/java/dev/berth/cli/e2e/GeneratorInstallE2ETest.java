@@ -6,19 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What {@code install-berth.sh} leaves in the test host: berth's generator linked as the only Quadlet generator,
  * for the system manager and for users' managers, running on the JDK bound in read-only.
  */
 @Tag("e2e")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one test host per class, in an instance field
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedTestHost.class)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class GeneratorInstallE2ETest {
 
@@ -26,15 +27,8 @@ class GeneratorInstallE2ETest {
     private TestHost host;
 
     @BeforeAll
-    void bootTestHost() {
-        host = TestHost.bootWithBerth();
-    }
-
-    @AfterAll
-    void destroyTestHost() {
-        if (host != null) {
-            host.destroy();
-        }
+    void useTestHost(TestHost shared) {
+        host = shared;
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.berth.cli.e2e;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,7 +75,8 @@ public final class TestHost implements AutoCloseable {
     /**
      * Boots a fresh test host from the rootfs named by {@code berth.testhost.rootfs}, installs berth into it
      * ({@code install-berth.sh}: JDK bound read-only, jars, launchers, berth as the only generator) and imports
-     * the local busybox image as {@code localhost/busybox:latest}.
+     * the local busybox image as {@code localhost/busybox:latest}. Test classes do not call this: they share the
+     * suite's host through {@link SharedTestHost}, which does.
      */
     public static TestHost bootWithBerth() {
         TestHost host = fromSystemProperties();
@@ -174,6 +177,18 @@ public final class TestHost implements AutoCloseable {
         destroy();
     }
 
+    /** Booted, not destroyed, and its init still alive. */
+    public boolean running() {
+        if (!up) {
+            return false;
+        }
+        try {
+            return Files.isDirectory(Path.of("/proc", Long.toString(initPid())));
+        } catch (UncheckedIOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The init PID as the host sees it. */
     public long initPid() {
         try {
@@ -246,14 +261,124 @@ public final class TestHost implements AutoCloseable {
 
     /** The HTTP status of {@code curl http://localhost:PORT/PATH} inside the test host ("000": no answer). */
     public String httpStatus(int port, String path) {
+        return httpStatus("localhost", port, path);
+    }
+
+    /** The HTTP status of {@code curl http://ADDRESS:PORT/PATH} inside the test host ("000": no answer). */
+    public String httpStatus(String address, int port, String path) {
         return exec("curl", "-s", "-o", "/dev/null", "-m", "5", "-w", "%{http_code}",
-                "http://localhost:" + port + path).stdout().strip();
+                "http://" + address + ":" + port + path).stdout().strip();
     }
 
     /** The body of {@code curl -f http://localhost:PORT/PATH}, or null on any failure. */
     public String httpBody(int port, String path) {
         Result r = exec("curl", "-s", "-f", "-m", "5", "http://localhost:" + port + path);
         return r.ok() ? r.stdout() : null;
+    }
+
+    // --- berth inside the test host (/usr/bin/berth, installed by install-berth.sh) ---------------------------
+
+    /** {@code berth ARGS...} as root inside the test host, whatever its exit status. */
+    public Result berth(String... args) {
+        List<String> argv = new ArrayList<>();
+        argv.add("berth");
+        argv.addAll(List.of(args));
+        return exec(null, argv);
+    }
+
+    /** {@code berth ARGS...} as root; fails unless it exits 0; returns its stdout. */
+    public String berthOk(String... args) {
+        Result r = berth(args);
+        if (!r.ok()) {
+            fail("berth failed inside the test host: " + r.describe());
+        }
+        return r.stdout();
+    }
+
+    /**
+     * Runs argv inside the test host as {@code user}, with the environment a login would give it (HOME, USER,
+     * XDG_RUNTIME_DIR: where its systemd and user bus are), from its home directory.
+     */
+    public Result execAs(String user, List<String> argv) {
+        String uid = run("id", "-u", user).strip();
+        String home = run("getent", "passwd", user).strip().split(":")[5];
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=" + user, "--regid=" + user,
+                "--init-groups", "env", "--chdir=" + home, "HOME=" + home, "USER=" + user, "LOGNAME=" + user,
+                "XDG_RUNTIME_DIR=/run/user/" + uid));
+        cmd.addAll(argv);
+        return exec(null, cmd);
+    }
+
+    /** Runs argv as {@code user}; fails unless it exits 0; returns its stdout. */
+    public String runAs(String user, String... argv) {
+        Result r = execAs(user, List.of(argv));
+        if (!r.ok()) {
+            fail("command failed inside the test host as " + user + ": " + r.describe());
+        }
+        return r.stdout();
+    }
+
+    /** Parses a command's JSON output; fails with the whole result when it is not JSON. */
+    public static JsonNode json(Result r) {
+        try {
+            return new ObjectMapper().readTree(r.stdout());
+        } catch (IOException e) {
+            fail("not JSON (" + e.getMessage() + "): " + r.describe());
+            return null;
+        }
+    }
+
+    /**
+     * {@code berth status --format json NAME} (as root, or with {@code --user} as {@code user}): the unit's row,
+     * whose {@code state} is null when systemd does not know the unit.
+     */
+    public JsonNode berthStatus(String unit) {
+        return statusRow(berth("status", "--format", "json", unit), unit);
+    }
+
+    public JsonNode berthStatusAs(String user, String unit) {
+        return statusRow(execAs(user, List.of("berth", "status", "--user", "--format", "json", unit)), unit);
+    }
+
+    private static JsonNode statusRow(Result r, String unit) {
+        // Exit 3 only says "not active"; the JSON is there all the same.
+        if (r.exitCode() != 0 && r.exitCode() != 3) {
+            fail("berth status failed: " + r.describe());
+        }
+        JsonNode units = json(r).path("units");
+        if (units.size() != 1) {
+            fail("berth status " + unit + " shows " + units.size() + " units: " + r.describe());
+        }
+        return units.get(0);
+    }
+
+    /** The {@code activeState} berth status shows ("" when systemd does not know the unit). */
+    public String activeState(String unit) {
+        return berthStatus(unit).path("state").path("activeState").asText("");
+    }
+
+    /** sha256 and path of every file under {@code dir} (recursively, sorted by path), for before/after checks. */
+    public String fileDigests(String dir) {
+        return run("find", dir, "-type", "f", "-exec", "sha256sum", "{}", "+").lines().sorted()
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /** A journal cursor for "everything logged from now on" ({@link #journalSince}). */
+    public String journalCursor() {
+        String out = run("journalctl", "-n", "0", "--show-cursor", "--no-pager");
+        return out.lines().filter(l -> l.startsWith("-- cursor: ")).map(l -> l.substring("-- cursor: ".length()))
+                .findFirst().orElseThrow(() -> new AssertionError("journalctl printed no cursor: " + out));
+    }
+
+    /** The messages logged after {@code cursor} that match the journalctl match arguments, one a line. */
+    public List<String> journalSince(String cursor, String... matches) {
+        List<String> argv = new ArrayList<>(List.of("journalctl", "--no-pager", "-o", "cat", "--after-cursor=" + cursor));
+        argv.addAll(List.of(matches));
+        Result r = exec(null, argv);
+        if (!r.ok() && !r.stdout().isBlank()) {
+            fail("journalctl failed: " + r.describe());
+        }
+        return r.stdout().lines().toList();
     }
 
     /** Status and recent journal of a unit, for failure messages. */
@@ -304,7 +429,15 @@ public final class TestHost implements AutoCloseable {
             Files.createDirectories(run.getParent());
             Path lockFile = run.resolveSibling(run.getFileName() + ".lock");
             lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockChannel.tryLock();
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+                lockChannel.close();
+                lockChannel = null;
+                fail("this JVM already runs a test host in " + run + " (the suite's shared one): a test class "
+                        + "must not boot its own; use @ExtendWith(SharedTestHost.class) and take the TestHost as "
+                        + "a parameter of @BeforeAll");
+            }
             if (lock == null) {
                 System.err.println("[e2e] waiting for " + lockFile + " (another e2e run)");
                 lock = lockChannel.lock();
