@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 public final class KeyCatalog {
 
-    private static final Map<String, Map<String, KeySpec>> BY_SECTION = index();
+    /** Built on first use, so that {@link #knows} (which does not need it) never pays for all nine tables. */
+    private static final class Index {
+        static final Map<String, Map<String, KeySpec>> BY_SECTION = index();
+    }
 
     private KeyCatalog() {
     }
@@ -36,29 +39,28 @@ public final class KeyCatalog {
 
     public static List<KeySpec> all() {
         List<KeySpec> all = new ArrayList<>();
-        BY_SECTION.values().forEach(m -> all.addAll(m.values()));
+        Index.BY_SECTION.values().forEach(m -> all.addAll(m.values()));
         return all;
     }
 
     /** The keys of one section, in declaration order; empty for sections Quadlet does not own. */
     public static List<KeySpec> section(String section) {
-        Map<String, KeySpec> m = BY_SECTION.get(section);
+        Map<String, KeySpec> m = Index.BY_SECTION.get(section);
         return m == null ? List.of() : List.copyOf(m.values());
     }
 
     public static boolean ownsSection(String section) {
-        return BY_SECTION.containsKey(section);
+        return Index.BY_SECTION.containsKey(section);
     }
 
     public static Optional<KeySpec> find(String section, String key) {
-        Map<String, KeySpec> m = BY_SECTION.get(section);
+        Map<String, KeySpec> m = Index.BY_SECTION.get(section);
         return m == null ? Optional.empty() : Optional.ofNullable(m.get(key));
     }
 
     /** Whether {@code key} is a key of {@code section}: {@link #find} without an {@code Optional}, for every line read. */
     public static boolean knows(String section, String key) {
-        Map<String, KeySpec> m = BY_SECTION.get(section);
-        return m != null && m.containsKey(key);
+        return KeyNames.contains(section, key);
     }
 
     public static KeySpec require(String section, String key) {
@@ -70,7 +72,7 @@ public final class KeyCatalog {
      * or the section where the key does belong.
      */
     public static Optional<String> suggestion(String section, String key) {
-        Map<String, KeySpec> m = BY_SECTION.get(section);
+        Map<String, KeySpec> m = Index.BY_SECTION.get(section);
         if (m == null) {
             return Optional.empty();
         }
@@ -87,7 +89,7 @@ public final class KeyCatalog {
         if (best != null && bestDistance <= allowed) {
             return Optional.of("did you mean '" + best + "'?");
         }
-        for (Map.Entry<String, Map<String, KeySpec>> other : BY_SECTION.entrySet()) {
+        for (Map.Entry<String, Map<String, KeySpec>> other : Index.BY_SECTION.entrySet()) {
             if (!other.getKey().equals(section) && other.getValue().containsKey(key)) {
                 return Optional.of("'" + key + "' is a key of [" + other.getKey() + "], not of [" + section + "]");
             }
