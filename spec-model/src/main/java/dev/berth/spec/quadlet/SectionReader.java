@@ -17,6 +17,9 @@ import java.util.TreeMap;
 /**
  * Reads the values of one merged section the way Quadlet's lookups do (see {@link ValueKind}), reporting
  * values that cannot be read to {@code problems} instead of dropping them silently.
+ *
+ * <p>Confined to one translation, like its {@code problems} list: after a few lookups it indexes the section's
+ * keys, since a translation asks a main section about every key it knows.
  */
 public final class SectionReader {
 
