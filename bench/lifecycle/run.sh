@@ -72,9 +72,11 @@ inner() {
     rm -rf /usr/lib/berth-aot
     cp -a /usr/lib/berth /usr/lib/berth-aot
     rm -f /usr/lib/berth-aot/*.aot
-    local java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-    "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData \
-        -XX:AOTCacheOutput=/usr/lib/berth-aot/berth.aot -Xlog:aot=warning \
+    # The launcher's own JVM flags (its one "flags=(...)" line), since the cache records them.
+    local java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java flags
+    read -r -a flags <<<"$(sed -n 's/^flags=(\(.*\))$/\1/p' /usr/bin/berth)"
+    ((${#flags[@]})) || die "cannot read the JVM flags of /usr/bin/berth"
+    "$java" "${flags[@]}" -XX:AOTCacheOutput=/usr/lib/berth-aot/berth.aot -Xlog:aot=warning \
         -jar /usr/lib/berth-aot/berth-cli.jar start bench-one </dev/null >/dev/null 2>"$RESULTS/aot-training.log" ||
         { cat "$RESULTS/aot-training.log" >&2; die "AOT training run failed"; }
     systemctl stop bench-one </dev/null
