@@ -7,9 +7,7 @@ import dev.berth.systemd.SystemdException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,14 +102,13 @@ public final class Berth implements Runnable {
         // picocli builds a command's model by reflection over its options, which costs start-up time (a tenth of
         // a second for all of them): a command line that begins with a command's name needs only that command.
         // Anything else (berth --help, berth help, a misspelt command that wants suggestions) gets them all.
-        Map<String, Supplier<Object>> commands = commands(session);
         String first = args.length > 0 ? args[0] : "";
-        boolean onlyFirst = commands.containsKey(first) && !first.equals("help");
-        commands.forEach((name, command) -> {
+        boolean onlyFirst = COMMANDS.contains(first) && !first.equals("help");
+        for (String name : COMMANDS) {
             if (!onlyFirst || name.equals(first)) {
-                cmd.addSubcommand(name, command.get());
+                cmd.addSubcommand(name, command(name, session));
             }
-        });
+        }
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -132,25 +129,34 @@ public final class Berth implements Runnable {
         return status;
     }
 
-    /** Every command, in the order the help lists them, each made only when asked for. */
-    private static Map<String, Supplier<Object>> commands(Session session) {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("generate", () -> new GenerateCommand(session));
-        commands.put("check", () -> new CheckCommand(session));
-        commands.put("apply", () -> new ApplyCommand(session, FileStore.atomic()));
-        commands.put("remove", () -> new RemoveCommand(session, FileStore.atomic()));
-        commands.put("start", () -> new JobCommand.Start(session));
-        commands.put("stop", () -> new JobCommand.Stop(session));
-        commands.put("restart", () -> new JobCommand.Restart(session));
-        commands.put("reload", () -> new JobCommand.Reload(session));
-        commands.put("status", () -> new StatusCommand(session));
-        commands.put("list", () -> new ListCommand(session));
-        commands.put("logs", () -> new LogsCommand(session));
-        commands.put("daemon-reload", () -> new DaemonReloadCommand(session));
-        commands.put("enable", () -> new EnableCommand.Enable(session));
-        commands.put("disable", () -> new EnableCommand.Disable(session));
-        commands.put("help", CommandLine.HelpCommand::new);
-        return commands;
+    /** Every command, in the order the help lists them. */
+    private static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
+            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "help");
+
+    /**
+     * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
+     * (ArchiveHeapWriter, "Metadata ... should have been archived") on a training run that made such lambdas,
+     * and packaging/build-aot then leaves an empty berth.aot.
+     */
+    private static Object command(String name, Session session) {
+        return switch (name) {
+            case "generate" -> new GenerateCommand(session);
+            case "check" -> new CheckCommand(session);
+            case "apply" -> new ApplyCommand(session, FileStore.atomic());
+            case "remove" -> new RemoveCommand(session, FileStore.atomic());
+            case "start" -> new JobCommand.Start(session);
+            case "stop" -> new JobCommand.Stop(session);
+            case "restart" -> new JobCommand.Restart(session);
+            case "reload" -> new JobCommand.Reload(session);
+            case "status" -> new StatusCommand(session);
+            case "list" -> new ListCommand(session);
+            case "logs" -> new LogsCommand(session);
+            case "daemon-reload" -> new DaemonReloadCommand(session);
+            case "enable" -> new EnableCommand.Enable(session);
+            case "disable" -> new EnableCommand.Disable(session);
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** {@code --version}. */
