@@ -21,14 +21,14 @@ TESTHOST=$REPO/packaging/testhost
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 log() { printf 'bench: %s\n' "$*" >&2; }
 
-# Median of the numbers in a file, one per line.
-median() { sort -n "$1" | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# Median of column COL (default 1) of a file of samples, one per line.
+median() { awk -v c="${2:-1}" '{print $c}' "$1" | sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+# Column COL of a file of samples, on one line.
+samples() { awk -v c="${2:-1}" '{print $c}' "$1" | paste -sd' '; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Inside the test host (copied in and run with exec.sh). Nothing here reads stdin.
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Fails the whole run when a unit is not active after a timed start: a start that failed fast is no result.
 all_active() {
@@ -39,13 +39,17 @@ all_active() {
     ((${#bad[@]} == 0)) || { systemctl status --no-pager -n 20 "${bad[0]}" </dev/null >&2 || true; die "not active after start: ${bad[*]}"; }
 }
 
-# One timed sample of "$@" (output discarded); appends the milliseconds to FILE.
+# One timed sample of "$@" (output discarded): appends "WALL_MS CPU_MS" to FILE, CPU being the user + system
+# time of the command's own processes (bash's time keyword: for berth the JVM, for systemctl systemctl; not the
+# work systemd and podman do for either).
 timed() {
-    local file=$1 t0
+    local file=$1 out TIMEFORMAT='%R %U %S'
     shift
-    t0=$(now_ms)
-    "$@" </dev/null >/dev/null 2>"$RESULTS/last.err" || { cat "$RESULTS/last.err" >&2; die "failed: $*"; }
-    echo $(($(now_ms) - t0)) >>"$file"
+    if ! out=$({ time "$@" </dev/null >/dev/null 2>"$RESULTS/last.err"; } 2>&1); then
+        cat "$RESULTS/last.err" >&2
+        die "failed: $*"
+    fi
+    awk '{printf "%d %d\n", $1 * 1000 + 0.5, ($2 + $3) * 1000 + 0.5}' <<<"$out" >>"$file"
 }
 
 inner() {
@@ -72,13 +76,15 @@ inner() {
     rm -rf /usr/lib/berth-aot
     cp -a /usr/lib/berth /usr/lib/berth-aot
     rm -f /usr/lib/berth-aot/*.aot
-    local java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-    "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:-UsePerfData \
-        -XX:AOTCacheOutput=/usr/lib/berth-aot/berth.aot -Xlog:aot=warning \
+    # The launcher's own JVM flags (its one "flags=(...)" line), since the cache records them.
+    local java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java flags
+    read -r -a flags <<<"$(sed -n 's/^flags=(\(.*\))$/\1/p' /usr/bin/berth)"
+    ((${#flags[@]})) || die "cannot read the JVM flags of /usr/bin/berth"
+    "$java" "${flags[@]}" -XX:AOTCacheOutput=/usr/lib/berth-aot/berth.aot -Xlog:aot=warning \
         -jar /usr/lib/berth-aot/berth-cli.jar start bench-one </dev/null >/dev/null 2>"$RESULTS/aot-training.log" ||
         { cat "$RESULTS/aot-training.log" >&2; die "AOT training run failed"; }
     systemctl stop bench-one </dev/null
-    [[ -f /usr/lib/berth-aot/berth.aot ]] || die "AOT training made no cache"
+    [[ -s /usr/lib/berth-aot/berth.aot ]] || { cat "$RESULTS/aot-training.log" >&2; die "AOT training made no cache"; }
 
     berth_plain() { BERTH_HOME=/usr/lib/berth berth "$@"; }
     berth_aot() { BERTH_HOME=/usr/lib/berth-aot berth "$@"; }
@@ -211,27 +217,31 @@ main() {
     bm=$(median "$results/many-berth")
     am=$(median "$results/many-berth-aot")
     sone=$(median "$results/many-systemctl-one")
+    row() { # NAME FILE RATIO TARGET
+        echo "| $1 | $(median "$2") | $(samples "$2") | $3 | $4 | $(median "$2" 2) |"
+    }
     local report=$results/table.md
     {
-        echo "Inside the test host ($versions), whole processes (berth: the launcher and its JVM), wall time, median."
+        echo "Inside the test host ($versions), whole processes (berth: the launcher and its JVM), wall time, median;"
+        echo "own CPU: median user + system time of the command's own processes (not systemd's or podman's work)."
         echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); load average before: $load_before, after: $load_after."
         echo
         echo "One unit ($runs runs each, taking turns; stopped in between):"
         echo
-        echo "| command | median ms | samples ms | vs systemctl | target |"
-        echo "|---|---:|---|---:|---|"
-        echo "| systemctl start bench-one | $s1 | $(paste -sd' ' "$results/one-systemctl") | 1.00 | |"
-        echo "| berth start bench-one | $b1 | $(paste -sd' ' "$results/one-berth") | $(ratio "$b1" "$s1") | <= 1.25 |"
-        echo "| berth start bench-one (AOT cache) | $a1 | $(paste -sd' ' "$results/one-berth-aot") | $(ratio "$a1" "$s1") | <= 1.25 |"
+        echo "| command | median ms | samples ms | vs systemctl | target | own CPU ms |"
+        echo "|---|---:|---|---:|---|---:|"
+        row "systemctl start bench-one" "$results/one-systemctl" 1.00 ""
+        row "berth start bench-one" "$results/one-berth" "$(ratio "$b1" "$s1")" "<= 1.25"
+        row "berth start bench-one (AOT cache)" "$results/one-berth-aot" "$(ratio "$a1" "$s1")" "<= 1.25"
         echo
         echo "$units units ($runs_many runs each, taking turns; all stopped in between):"
         echo
-        echo "| command | median ms | samples ms | speed-up vs sequential systemctl | target |"
-        echo "|---|---:|---|---:|---|"
-        echo "| $units x systemctl start (sequential) | $sseq | $(paste -sd' ' "$results/many-systemctl-seq") | 1.00 | |"
-        echo "| berth start (all $units, one call) | $bm | $(paste -sd' ' "$results/many-berth") | $(ratio "$sseq" "$bm") | >= 3 |"
-        echo "| berth start (all $units, AOT cache) | $am | $(paste -sd' ' "$results/many-berth-aot") | $(ratio "$sseq" "$am") | >= 3 |"
-        echo "| systemctl start (all $units, one call) | $sone | $(paste -sd' ' "$results/many-systemctl-one") | $(ratio "$sseq" "$sone") | (ceiling) |"
+        echo "| command | median ms | samples ms | speed-up vs sequential systemctl | target | own CPU ms |"
+        echo "|---|---:|---|---:|---|---:|"
+        row "$units x systemctl start (sequential)" "$results/many-systemctl-seq" 1.00 ""
+        row "berth start (all $units, one call)" "$results/many-berth" "$(ratio "$sseq" "$bm")" ">= 3"
+        row "berth start (all $units, AOT cache)" "$results/many-berth-aot" "$(ratio "$sseq" "$am")" ">= 3"
+        row "systemctl start (all $units, one call)" "$results/many-systemctl-one" "$(ratio "$sseq" "$sone")" "(ceiling)"
         echo
         echo "Ratios: berth/systemctl (one unit) = $(ratio "$b1" "$s1"), with AOT $(ratio "$a1" "$s1");" \
             "sequential systemctl/berth ($units units) = $(ratio "$sseq" "$bm"), with AOT $(ratio "$sseq" "$am");" \

@@ -116,6 +116,25 @@ class BerthTest {
         assertEquals(2, berth("frobnicate").status());
     }
 
+    /** Only the named command is built when the line begins with one; the help and suggestions still see all. */
+    @Test
+    void everyCommandIsListedAndSuggestedThoughOnlyTheNamedOneIsBuilt() throws IOException {
+        Run top = berth("--help");
+        for (String c : List.of("generate", "check", "apply", "remove", "start", "stop", "restart", "reload",
+                "status", "list", "logs", "daemon-reload", "enable", "disable", "help")) {
+            assertTrue(top.out().lines().anyMatch(l -> l.strip().startsWith(c + " ")), c + " missing from\n" + top.out());
+        }
+        Run misspelt = berth("stauts");
+        assertEquals(2, misspelt.status());
+        assertTrue(misspelt.err().contains("status"), misspelt.err());
+        Run start = berth("start", "--help");
+        assertEquals(0, start.status());
+        assertTrue(start.out().contains("Usage: berth start"), start.out());
+        Run viaHelp = berth("help", "stop");
+        assertEquals(0, viaHelp.status());
+        assertTrue(viaHelp.out().contains("Usage: berth stop"), viaHelp.out());
+    }
+
     @Test
     void helpIsCompleteForEveryCommand() throws IOException {
         Run top = berth("--help");

@@ -14,20 +14,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A lifecycle command with text output does not load Jackson: loading it cost about a fifth of a second of every
- * {@code berth start} (measured in the test host, bench/lifecycle), only JSON output needs it. Checked in a fresh
- * JVM with class loading logged, since this JVM has long loaded Jackson for other tests.
+ * What a lifecycle command does not load, since every {@code berth start} pays for it (measured in the test host,
+ * bench/lifecycle): Jackson with text output (about a fifth of a second; only JSON output needs it), and the other
+ * commands' models (picocli builds them by reflection). Checked in a fresh JVM with class loading logged, since
+ * this JVM has long loaded everything for other tests.
  */
-class TextOutputStartupTest {
+class CommandStartupTest {
 
     @Test
-    void textOutputOfALifecycleCommandLoadsNoJackson(@TempDir Path dir) throws Exception {
+    void aTextLifecycleCommandLoadsNeitherJacksonNorOtherCommands(@TempDir Path dir) throws Exception {
         Path units = Files.createDirectories(dir.resolve("units"));
         List<String> text = run(units, "status", "no-such-unit");
         assertTrue(text.stream().anyMatch(l -> l.contains("no-such-unit")), String.join("\n", text));
         assertTrue(text.stream().anyMatch(l -> l.contains("dev.berth.cli.Console ")), "Console was not used");
         assertFalse(text.stream().anyMatch(l -> l.contains("com.fasterxml.jackson.databind.ObjectMapper ")),
                 "text output loaded Jackson's ObjectMapper");
+        for (String other : List.of("ApplyCommand", "RemoveCommand", "EnableCommand", "LogsCommand", "JobCommand")) {
+            assertFalse(text.stream().anyMatch(l -> l.contains("dev.berth.cli." + other + " ")),
+                    "berth status built the model of " + other);
+        }
 
         // The control: the same command with JSON output does load it (so the check above can fail).
         List<String> json = run(units, "status", "--format", "json", "no-such-unit");
