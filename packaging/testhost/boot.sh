@@ -94,8 +94,17 @@ main() {
     [[ $RUN == /*/* ]] || th_die "bad run directory: $RUN"
     local timeout=${BERTH_TESTHOST_BOOT_TIMEOUT:-60}
 
+    # The machine's test-host slot (SLOT_LOCK in lib.sh), held until this script ends: no other boot runs its
+    # checks meanwhile, and none gets in between the kill and the boot of a reboot (reboot.sh holds it then and
+    # passes it on).
+    if [[ ${BERTH_TESTHOST_REBOOTING:-} != "$RUN" ]]; then
+        mkdir -p "$TESTHOST_BASE"
+        exec 8>"$SLOT_LOCK"
+        flock -n 8 || th_die "another test host is running (or booting: $SLOT_LOCK is held); only one at a time"
+    fi
+
     # One test host per machine: all of them would share the host's cgroup2
-    # hierarchy (no cgroup namespace in the FACTS boot sequence).
+    # hierarchy (the cgroup namespace is rooted at the unified hierarchy's root).
     local other
     for other in "$TESTHOST_BASE"/*/init.pid "$(dirname "$RUN")"/*/init.pid; do
         [[ -f $other && $(dirname "$(readlink -f "$other")") != "$(readlink -m "$RUN")" ]] || continue
@@ -158,7 +167,7 @@ main() {
     # /sys/fs/cgroup/memory: permission denied") and root podman creates stray directories in the unified tree.
     setsid unshare --pid --fork --mount --uts --ipc --net --cgroup -- \
         bash "$SELF" --inner "$RUN/root" "$RUN/inner.pid" "$RUN/binds" \
-        </dev/null >>"$RUN/boot.log" 2>&1 6<&- 7>&- 9>&- &
+        </dev/null >>"$RUN/boot.log" 2>&1 6<&- 7>&- 8>&- 9>&- &
     ushare=$!
     echo "$ushare $(th_starttime "$ushare" || echo 0)" >"$RUN/unshare.pid"
 

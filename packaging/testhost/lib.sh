@@ -16,6 +16,10 @@ TESTHOST_BASE=/var/tmp/berth-testhost
 RUN=${BERTH_TESTHOST_RUN:-$TESTHOST_BASE/default}
 RUN=${RUN%/}
 UNIFIED=/sys/fs/cgroup/unified
+# The machine's one test-host slot, held by a boot.sh while it boots and by reboot.sh from its kill to the end of
+# its boot: without it, another engineer's boot.sh, waiting for the machine, got in between a reboot's kill and
+# its boot, and the reboot failed with "another test host is running".
+SLOT_LOCK=$TESTHOST_BASE/.slot.lock
 INNER_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 th_log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }

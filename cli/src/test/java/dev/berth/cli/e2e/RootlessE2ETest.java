@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedTestHost.class)
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+// A reboot may have to wait for another engineer's test host (up to berth.testhost.waitSeconds, 30 min).
+@Timeout(value = 45, unit = TimeUnit.MINUTES)
 class RootlessE2ETest {
 
     private static final String USER = "berthuser";

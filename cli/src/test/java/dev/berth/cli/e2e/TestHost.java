@@ -125,6 +125,11 @@ public final class TestHost implements AutoCloseable {
     /** Boots the test host; waits (polling) while another engineer's test host is running. */
     public void boot() {
         takeRunDirectory();
+        bootWaitingForOthers();
+    }
+
+    /** boot.sh (on the run directory's disk if it has one), retried while another test host holds the machine. */
+    private void bootWaitingForOthers() {
         long deadline = System.nanoTime() + waitForOther.toNanos();
         while (true) {
             Result boot = script("boot.sh", List.of(rootfs.toString()), Duration.ofMinutes(5));
@@ -149,12 +154,22 @@ public final class TestHost implements AutoCloseable {
         }
     }
 
-    /** "Reboots": SIGKILL to init, boot again on the same disk ({@code reboot.sh}). */
+    /**
+     * "Reboots": SIGKILL to init, boot again on the same disk ({@code reboot.sh}). reboot.sh keeps the machine's
+     * test-host slot from the kill to the boot; should another test host get in all the same (one booted by
+     * scripts without that lock), the boot waits for it like {@link #boot}, on the same disk.
+     */
     public void reboot() {
         Result r = script("reboot.sh", List.of(), Duration.ofMinutes(3));
-        if (!r.ok()) {
-            fail("reboot.sh failed:\n" + r.describe());
+        if (r.ok()) {
+            return;
         }
+        if (r.stderr().contains(BUSY) && !running()) {
+            System.err.println("[e2e] reboot: another test host took the machine after the kill; waiting to boot");
+            bootWaitingForOthers();
+            return;
+        }
+        fail("reboot.sh failed:\n" + r.describe());
     }
 
     /** Kills the test host and removes its run directory; releases the e2e lock. Safe to call twice. */
