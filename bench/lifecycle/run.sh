@@ -86,7 +86,11 @@ inner() {
     systemctl stop bench-one </dev/null
     [[ -s /usr/lib/berth-aot/berth.aot ]] || { cat "$RESULTS/aot-training.log" >&2; die "AOT training made no cache"; }
 
-    berth_plain() { BERTH_HOME=/usr/lib/berth berth "$@"; }
+    # And one without any cache (the installation has the build's own caches, trained on `berth check`).
+    rm -rf /usr/lib/berth-plain
+    cp -a /usr/lib/berth /usr/lib/berth-plain
+    rm -f /usr/lib/berth-plain/*.aot
+    berth_plain() { BERTH_HOME=/usr/lib/berth-plain berth "$@"; }
     berth_aot() { BERTH_HOME=/usr/lib/berth-aot berth "$@"; }
 
     # 1. One unit. The three commands take turns, in a rotating order, so that the machine's other load falls on
@@ -130,7 +134,7 @@ inner() {
     done
 
     berth remove bench-one "${names[@]}" </dev/null >/dev/null
-    rm -rf /usr/lib/berth-aot
+    rm -rf /usr/lib/berth-aot /usr/lib/berth-plain
 }
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -14,8 +14,9 @@
 #     boot.sh mounts it again before pivot_root on every (re)boot, before systemd
 #     runs the generators; mounted into the running host now with bind-into.pl
 #     (detached-mount API, see there) unless it is already there;
-#   * /usr/lib/berth/{berth-cli.jar,berth-cli-generator.jar,lib/*.jar,berth-generator}
-#     and /usr/bin/berth (the launchers of packaging/bin, copied, root-owned);
+#   * /usr/lib/berth/{berth-cli.jar,berth-cli-generator.jar,lib/*.jar,berth-generator}, the AOT caches
+#     berth-generator.aot and berth.aot when the build has them, and /usr/bin/berth (the launchers of
+#     packaging/bin, copied, root-owned);
 #   * /usr/lib/systemd/system-generators/berth-generator and
 #     /usr/lib/systemd/user-generators/berth-user-generator -> /usr/lib/berth/berth-generator
 #     (the launcher switches to user mode when its name contains "user");
@@ -75,6 +76,13 @@ mkdir -p "$stage/usr/lib/berth/lib" "$stage/usr/bin" \
 install -m 0644 "$build/berth-cli.jar" "$build/berth-cli-generator.jar" "$stage/usr/lib/berth/"
 install -m 0644 "$build"/lib/*.jar "$stage/usr/lib/berth/lib/"
 install -m 0755 "$REPO/packaging/bin/berth-generator" "$stage/usr/lib/berth/berth-generator"
+# The AOT caches packaging/build-aot made for these very jars (a cache still works when its jars move). After the
+# jars: the launchers use a cache only when no jar is newer than it.
+for cache in berth-generator.aot berth.aot; do
+    if [[ -s $build/$cache ]]; then
+        install -m 0644 "$build/$cache" "$stage/usr/lib/berth/"
+    fi
+done
 install -m 0755 "$REPO/packaging/bin/berth" "$stage/usr/bin/berth"
 ln -s /usr/lib/berth/berth-generator "$stage/usr/lib/systemd/system-generators/berth-generator"
 ln -s /usr/lib/berth/berth-generator "$stage/usr/lib/systemd/user-generators/berth-user-generator"

@@ -101,7 +101,9 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangeReport report = apply();
+        // A dry run changes nothing and need not wait for a real one.
+        ChangeReport report = dryRun ? apply() : InstallLock.around(user, session, this::apply,
+                problem -> ChangeReport.refused(false, user, List.of(), List.of(problem)));
         report.print(format, session.out(), session.err());
         return report.exitStatus();
     }

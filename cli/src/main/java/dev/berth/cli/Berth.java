@@ -86,7 +86,13 @@ public final class Berth implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err, Environment.system()));
+        SystemdFactory systemd = EarlyConnection.forArgs(List.of(args), SystemdFactory.dbus());
+        int status = execute(args, new Session(System.out, System.err, Environment.system(), systemd,
+                JournalRunner.process(), Clock.systemDefaultZone()));
+        if (systemd instanceof EarlyConnection early) {
+            early.close();
+        }
+        System.exit(status);
     }
 
     /** Runs {@code berth args}; returns the exit status. */

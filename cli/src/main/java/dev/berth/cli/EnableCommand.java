@@ -55,6 +55,11 @@ abstract class EnableCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(session, manager.format);
+        return InstallLock.around(manager.user, session, () -> choose(console),
+                problem -> console.fail("lock", Optional.empty(), problem, Optional.empty()));
+    }
+
+    private int choose(Console console) {
         BerthUnits units = BerthUnits.load(manager.user, session.env());
         Optional<List<Found>> targets = Targets.resolve(units, names, enable(), console);
         if (targets.isEmpty()) {

@@ -83,7 +83,9 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ChangeReport report = remove();
+        // A dry run changes nothing and need not wait for a real one.
+        ChangeReport report = dryRun ? remove() : InstallLock.around(user, session, this::remove,
+                problem -> ChangeReport.refused(false, user, List.of(), List.of(problem)));
         report.print(format, session.out(), session.err());
         return report.exitStatus();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -171,6 +172,34 @@ class ApplyE2ETest {
         assertEquals("200", host.httpStatus(8086, "/"));
         assertEquals("000", host.httpStatus(8087, "/"));
         assertEquals(1, host.berth("status", "steady-sidecar").exitCode(), "steady-sidecar must be unknown");
+    }
+
+    /**
+     * Two applies at once (two Ansible plays on one host): the install lock makes the second wait for the first, so
+     * both land whole: both files installed, both units running, and applying both again changes nothing.
+     */
+    @Test
+    void twoAppliesAtOnceBothLand() throws Exception {
+        String left = "/root/e2e/apply-left";
+        String right = "/root/e2e/apply-right";
+        host.writeFile(left + "/left.container", webContainer("applied beside another apply", 8088));
+        host.writeFile(right + "/right.container", webContainer("applied beside another apply", 8089));
+        CompletableFuture<TestHost.Result> first = CompletableFuture.supplyAsync(() -> host.berth("apply", left));
+        CompletableFuture<TestHost.Result> second = CompletableFuture.supplyAsync(() -> host.berth("apply", right));
+        TestHost.Result a = first.get(5, TimeUnit.MINUTES);
+        TestHost.Result b = second.get(5, TimeUnit.MINUTES);
+        assertEquals(0, a.exitCode(), a::describe);
+        assertEquals(0, b.exitCode(), b::describe);
+        host.await(START, () -> host.httpStatus(8088, "/").equals("200"), () -> host.diagnose("left.service"));
+        host.await(START, () -> host.httpStatus(8089, "/").equals("200"), () -> host.diagnose("right.service"));
+        String installed = host.fileDigests(INSTALL_DIR);
+        assertTrue(installed.contains(INSTALL_DIR + "/left.container"), installed);
+        assertTrue(installed.contains(INSTALL_DIR + "/right.container"), installed);
+        for (String site : List.of(left, right)) {
+            TestHost.Result again = host.berth("apply", "--format", "json", site);
+            assertFalse(TestHost.json(again).path("changed").asBoolean(true), again::describe);
+        }
+        host.berthOk("remove", "left", "right");
     }
 
     /** systemd's "Reloading finished" messages since the cursor. */
