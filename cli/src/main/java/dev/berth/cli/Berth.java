@@ -123,6 +123,15 @@ public final class Berth implements Runnable {
         cmd.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter w = c.getErr();
+            java.util.Optional<String> meant = misspeltCommand(ex, cmd);
+            if (meant.isPresent()) {
+                // picocli's own suggestions rank by shared letter pairs, and offer 'status' for 'strat'.
+                String typed = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0);
+                w.println("berth: unknown command '" + typed + "'; did you mean '" + meant.get() + "'?");
+                w.println("Run 'berth --help' for the list of commands.");
+                w.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
             w.println("berth: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, w);
             w.println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
@@ -133,6 +142,29 @@ public final class Berth implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The command a misspelt first word meant ({@code strat} for {@code start}), ranked like every did-you-mean in
+     * berth; empty when the error is another one, or no command is close.
+     */
+    private static java.util.Optional<String> misspeltCommand(CommandLine.ParameterException ex, CommandLine top) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || ex.getCommandLine() != top
+                || u.getUnmatched().isEmpty() || u.getUnmatched().get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        String typed = u.getUnmatched().get(0).toLowerCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : COMMANDS) {
+            int d = UnitNameResolver.distance(typed, name);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, typed.length() / 3));
+        return bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
     }
 
     /** Every command, in the order the help lists them. */

@@ -126,7 +126,14 @@ class BerthTest {
         }
         Run misspelt = berth("stauts");
         assertEquals(2, misspelt.status());
-        assertTrue(misspelt.err().contains("status"), misspelt.err());
+        assertTrue(misspelt.err().contains("did you mean 'status'?"), misspelt.err());
+        Run swapped = berth("strat", "web");
+        assertEquals(2, swapped.status());
+        assertEquals("berth: unknown command 'strat'; did you mean 'start'?", swapped.err().lines().findFirst()
+                .orElse(""), swapped.err());
+        Run nothingClose = berth("frobnicate");
+        assertEquals(2, nothingClose.status());
+        assertTrue(nothingClose.err().contains("Unmatched argument"), nothingClose.err());
         Run start = berth("start", "--help");
         assertEquals(0, start.status());
         assertTrue(start.out().contains("Usage: berth start"), start.out());
