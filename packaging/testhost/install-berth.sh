@@ -21,6 +21,7 @@
 #     /usr/lib/systemd/user-generators/berth-user-generator -> /usr/lib/berth/berth-generator
 #     (the launcher switches to user mode when its name contains "user");
 #   * removes podman's own generators if present (rootfs.sh already does);
+#   * retrains berth.aot on `berth status` against the test host's systemd (packaging/train-host-aot);
 #   * systemctl daemon-reload, then proves the generator ran: a probe .container
 #     in /run/containers/systemd must come out as a loaded unit whose generated
 #     file carries berth's banner; the probe is removed again.
@@ -100,6 +101,9 @@ for g in /usr/lib/systemd/system-generators/podman-system-generator \
 done
 tar -C "$stage" -c --owner=0 --group=0 --numeric-owner -f - usr |
     "${EXEC[@]}" tar -C / -x --no-overwrite-dir --keep-directory-symlink -f -
+
+# --- berth.aot retrained on this host's systemd (see packaging/train-host-aot) ---------
+"${EXEC[@]}" bash -s -- /usr/lib/berth /usr/bin/berth <"$REPO/packaging/train-host-aot"
 
 # --- daemon-reload and proof that berth's generator ran -------------------------
 probe=berth-install-probe
