@@ -37,9 +37,10 @@ public final class CommonSteps {
 
     public static SectionReader quadletSection(TranslationContext ctx) {
         SourceUnit u = ctx.unit();
-        Section s = u.file().section(QUADLET)
-                .orElse(new Section(QUADLET, dev.berth.spec.Position.ofFile(u.path()), List.of()));
-        return new SectionReader(s, ctx.sink());
+        Optional<Section> s = u.file().section(QUADLET);
+        // Not orElse(new Section(..)): that would build the empty section for the files that have one too.
+        return s.isPresent() ? new SectionReader(s.get(), ctx.sink())
+                : SectionReader.empty(QUADLET, u.path(), ctx.sink());
     }
 
     /**
@@ -64,22 +65,30 @@ public final class CommonSteps {
                     "add a [" + mainName + "] section");
             return false;
         }
-        for (String section : List.of(mainName, QUADLET)) {
-            for (Section s : u.file().sections()) {
-                if (!s.name().equals(section)) {
+        reportUnknownKeys(ctx, mainName);
+        reportUnknownKeys(ctx, QUADLET);
+        return true;
+    }
+
+    /** The unknown keys of every {@code section} section of the unit, reported in file order. */
+    private static void reportUnknownKeys(TranslationContext ctx, String section) {
+        Set<String> known = null;
+        for (Section s : ctx.unit().file().sections()) {
+            if (!s.name().equals(section)) {
+                continue;
+            }
+            if (known == null) {
+                known = KeyCatalog.knownKeys(section); // once per section, not once per line
+            }
+            for (Line l : s.lines()) {
+                if (!(l instanceof Entry e) || known.contains(e.key())) {
                     continue;
                 }
-                for (Line l : s.lines()) {
-                    if (!(l instanceof Entry e) || KeyCatalog.knows(section, e.key())) {
-                        continue;
-                    }
-                    Optional<String> fix = KeyCatalog.suggestion(section, e.key());
-                    ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
-                            fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
-                }
+                Optional<String> fix = KeyCatalog.suggestion(section, e.key());
+                ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
+                        fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
             }
         }
-        return true;
     }
 
     /** {@code [Container]} → {@code [X-Container]} and {@code [Quadlet]} → {@code [X-Quadlet]}: kept, but ignored by systemd. */

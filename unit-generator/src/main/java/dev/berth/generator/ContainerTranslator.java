@@ -6,6 +6,7 @@ import static dev.berth.generator.CommonSteps.UNIT;
 import dev.berth.spec.Position;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,40 @@ final class ContainerTranslator implements Translator {
     /** Where podman records the container's ID, so that stopping works whatever the container is called. */
     static final String CIDFILE = "--cidfile=%t/%N.cid";
 
+    /*
+     * The keys that become one flag each, as key, flag pairs in Quadlet's order. Constants rather than varargs at
+     * the call: the arrays are built once, not filled again for every file (in the interpreter, for most files).
+     */
+    private static final String[] SINGLE_FLAGS = {
+        "Timezone", "--tz",
+        "PidsLimit", "--pids-limit",
+        "ShmSize", "--shm-size",
+        "Entrypoint", "--entrypoint",
+        "WorkingDir", "--workdir",
+        "IP", "--ip",
+        "IP6", "--ip6",
+        "HostName", "--hostname",
+        "StopSignal", "--stop-signal",
+        "StopTimeout", "--stop-timeout",
+        "Pull", "--pull",
+        "Memory", "--memory",
+        "Retry", "--retry",
+        "RetryDelay", "--retry-delay"};
+    private static final String[] LIST_FLAGS = {
+        "NetworkAlias", "--network-alias",
+        "Ulimit", "--ulimit",
+        "DNS", "--dns",
+        "DNSOption", "--dns-option",
+        "DNSSearch", "--dns-search",
+        "GroupAdd", "--group-add",
+        "AddHost", "--add-host",
+        "Tmpfs", "--tmpfs"};
+    private static final String[] BOOLEAN_FLAGS = {
+        "RunInit", "--init",
+        "EnvironmentHost", "--env-host",
+        "HttpProxy", "--http-proxy",
+        "ReadOnlyTmpfs", "--read-only-tmpfs"};
+
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
         if (!CommonSteps.checkKeys(ctx)) {
@@ -32,9 +67,7 @@ final class ContainerTranslator implements Translator {
         }
         KindSteps.checkServiceName(ctx);
         SectionReader container = CommonSteps.main(ctx);
-        String serviceFile = ctx.index().find(unit.fileName()).map(UnitInfo::serviceFileName)
-                .orElseGet(() -> UnitNames.serviceName(unit) + ".service");
-        ServiceBuilder service = new ServiceBuilder(serviceFile, unit.file());
+        ServiceBuilder service = new ServiceBuilder(KindSteps.serviceFileName(ctx), unit.file());
 
         // Not in 5.4.2: [Unit] After=db.container and friends name the generated services (as Quadlet does since).
         CommonSteps.translateUnitDependencies(service, ctx);
@@ -43,7 +76,7 @@ final class ContainerTranslator implements Translator {
         CommonSteps.renameSections(service, unit.kind());
 
         Optional<String> image = imageToRun(ctx, container, service);
-        Optional<String> rootfs = Optional.ofNullable(container.nonEmpty("Rootfs"));
+        String rootfs = container.nonEmpty("Rootfs");
         String containerName = UnitNames.containerName(unit, container);
 
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
@@ -63,49 +96,27 @@ final class ContainerTranslator implements Translator {
         LogOptions.add(container, run);
         // The runtime manages the container's cgroups.
         service.add(SERVICE, "Delegate", "yes");
-        Optional<String> cgroups = Optional.ofNullable(container.nonEmpty("CgroupsMode"));
-        if (cgroups.isPresent()) {
-            run.add("--cgroups", cgroups.get());
+        String cgroups = container.nonEmpty("CgroupsMode");
+        if (cgroups != null) {
+            run.add("--cgroups", cgroups);
         } else {
             run.add("--cgroups=split");
         }
-        SimpleFlags.singles(container, run,
-                "Timezone", "--tz",
-                "PidsLimit", "--pids-limit",
-                "ShmSize", "--shm-size",
-                "Entrypoint", "--entrypoint",
-                "WorkingDir", "--workdir",
-                "IP", "--ip",
-                "IP6", "--ip6",
-                "HostName", "--hostname",
-                "StopSignal", "--stop-signal",
-                "StopTimeout", "--stop-timeout",
-                "Pull", "--pull",
-                "Memory", "--memory",
-                "Retry", "--retry",
-                "RetryDelay", "--retry-delay");
-        SimpleFlags.lists(container, run,
-                "NetworkAlias", "--network-alias",
-                "Ulimit", "--ulimit",
-                "DNS", "--dns",
-                "DNSOption", "--dns-option",
-                "DNSSearch", "--dns-search",
-                "GroupAdd", "--group-add",
-                "AddHost", "--add-host",
-                "Tmpfs", "--tmpfs");
-        SimpleFlags.booleans(container, run,
-                "RunInit", "--init",
-                "EnvironmentHost", "--env-host",
-                "HttpProxy", "--http-proxy",
-                "ReadOnlyTmpfs", "--read-only-tmpfs");
+        SimpleFlags.singles(container, run, SINGLE_FLAGS);
+        SimpleFlags.lists(container, run, LIST_FLAGS);
+        SimpleFlags.booleans(container, run, BOOLEAN_FLAGS);
         NetworkArguments.add(ctx, container, service, run);
         serviceType(ctx, container, service, run);
-        if (unit.file().section(SERVICE).map(s -> !s.has("SyslogIdentifier")).orElse(true)) {
+        Optional<Section> serviceSection = unit.file().section(SERVICE);
+        if (serviceSection.isEmpty() || !serviceSection.get().has("SyslogIdentifier")) {
             service.set(SERVICE, "SyslogIdentifier", "%N");
         }
         security(container, run);
         devices(ctx, container, run);
-        container.single("SeccompProfile").ifPresent(p -> run.add("--security-opt", "seccomp=" + p));
+        Optional<String> seccomp = container.single("SeccompProfile");
+        if (seccomp.isPresent()) {
+            run.add("--security-opt", "seccomp=" + seccomp.get());
+        }
         for (String cap : container.words("DropCapability")) {
             run.add("--cap-drop", cap.toLowerCase(Locale.ROOT));
         }
@@ -114,15 +125,19 @@ final class ContainerTranslator implements Translator {
         }
         run.addEach("--sysctl", container.words("Sysctl"));
         Optional<Boolean> readOnly = container.bool("ReadOnly");
-        readOnly.ifPresent(r -> SimpleFlags.addBool(run, "--read-only", r));
+        if (readOnly.isPresent()) {
+            SimpleFlags.addBool(run, "--read-only", readOnly.get());
+        }
         if (container.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
             run.add("--tmpfs", "/tmp:rw,size=512M,mode=1777");
         }
         UserMappings.addUser(ctx, container, run);
         UserMappings.addMappings(ctx, container, run, true);
         VolumeArguments.add(ctx, container, service, run);
-        Optional.ofNullable(container.nonEmpty("AutoUpdate"))
-                .ifPresent(u -> run.add("--label", "io.containers.autoupdate=" + u));
+        String autoUpdate = container.nonEmpty("AutoUpdate");
+        if (autoUpdate != null) {
+            run.add("--label", "io.containers.autoupdate=" + autoUpdate);
+        }
         exposedPorts(ctx, container, run);
         PublishPorts.add(container, run);
         KeyValueArguments.add(ctx, container, "Environment", "--env", run);
@@ -144,10 +159,13 @@ final class ContainerTranslator implements Translator {
         PodmanArgs.add(container, run);
         if (image.isPresent()) {
             run.add(image.get());
-        } else if (rootfs.isPresent()) {
-            run.add("--rootfs", rootfs.get());
+        } else if (rootfs != null) {
+            run.add("--rootfs", rootfs);
         }
-        container.command("Exec").ifPresent(run::addAll);
+        Optional<List<String>> exec = container.command("Exec");
+        if (exec.isPresent()) {
+            run.addAll(exec.get());
+        }
         service.add(SERVICE, "ExecStart", run.toExecLine());
 
         return ctx.failed() ? Optional.empty() : Optional.of(service.build());

@@ -52,7 +52,8 @@ public final class Generator {
     }
 
     private static Translated translate(SourceUnit source, GeneratorOptions options, UnitIndex index, HostView host) {
-        Optional<Diagnostic> badName = ServiceNameCheck.check(source, index.find(source.fileName()).orElseThrow());
+        UnitInfo info = index.get(source.fileName());
+        Optional<Diagnostic> badName = ServiceNameCheck.check(source, info);
         if (badName.isPresent()) {
             return new Translated(source, null, List.of(badName.get()));
         }
@@ -69,8 +70,7 @@ public final class Generator {
         if (ctx.failed() || unit.isEmpty()) {
             return new Translated(source, null, ctx.diagnostics());
         }
-        String name = index.find(source.fileName()).orElseThrow().serviceFileName();
-        return new Translated(source, new GeneratedUnit(name, source, unit.get()), ctx.diagnostics());
+        return new Translated(source, new GeneratedUnit(info.serviceFileName(), source, unit.get()), ctx.diagnostics());
     }
 
     static int outputRank(SourceUnit u) {

@@ -50,8 +50,8 @@ final class KindSteps {
     }
 
     static String serviceFileName(TranslationContext ctx) {
-        return ctx.index().find(ctx.unit().fileName()).map(UnitInfo::serviceFileName)
-                .orElseGet(() -> UnitNames.serviceName(ctx.unit()) + ".service");
+        UnitInfo info = ctx.index().get(ctx.unit().fileName());
+        return info != null ? info.serviceFileName() : UnitNames.serviceName(ctx.unit()) + ".service";
     }
 
     /** {@code ServiceName=} with an empty value names the service {@code .service} in Quadlet; berth refuses it. */

@@ -56,6 +56,11 @@ public final class UnitIndex {
         return Optional.ofNullable(byFileName.get(fileName));
     }
 
+    /** {@link #find}, null when there is no such file: for the lookups every translation makes. */
+    UnitInfo get(String fileName) {
+        return byFileName.get(fileName);
+    }
+
     public boolean contains(String fileName) {
         return byFileName.containsKey(fileName);
     }

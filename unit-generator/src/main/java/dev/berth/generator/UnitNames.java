@@ -15,9 +15,10 @@ public final class UnitNames {
     }
 
     static SectionReader main(SourceUnit u) {
-        return new SectionReader(u.file().section(u.kind().section())
-                .orElse(new dev.berth.spec.syntax.Section(u.kind().section(),
-                        dev.berth.spec.Position.ofFile(u.path()), List.of())), new ArrayList<>());
+        Optional<dev.berth.spec.syntax.Section> s = u.file().section(u.kind().section());
+        // Not orElse(new Section(..)): that would build the empty section for every file that has one.
+        return s.isPresent() ? new SectionReader(s.get(), new ArrayList<>())
+                : SectionReader.empty(u.kind().section(), u.path(), new ArrayList<>());
     }
 
     /** {@code ServiceName=} verbatim, else the base name plus the kind's suffix ({@code db.volume} → {@code db-volume}). */

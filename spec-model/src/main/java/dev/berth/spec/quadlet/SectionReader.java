@@ -72,12 +72,26 @@ public final class SectionReader {
 
     /** The last assignment of {@code key}. */
     private Optional<Entry> last(String key) {
+        return Optional.ofNullable(lastOrNull(key));
+    }
+
+    /**
+     * The last assignment of {@code key}, or null: what the many lookups of a translation use, so that they cost
+     * no {@code Optional} (most run interpreted, before the JIT compiler gets to them).
+     */
+    private Entry lastOrNull(String key) {
         if (index == null && scans < SCANS_BEFORE_INDEX) {
             scans++;
-            return section.last(key);
+            List<Line> lines = section.lines();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i) instanceof Entry e && e.key().equals(key)) {
+                    return e;
+                }
+            }
+            return null;
         }
         Entry[] all = all(key);
-        return all.length == 0 ? Optional.empty() : Optional.of(all[all.length - 1]);
+        return all.length == 0 ? null : all[all.length - 1];
     }
 
     public static SectionReader empty(String name, String path, List<Diagnostic> problems) {
@@ -89,7 +103,7 @@ public final class SectionReader {
     }
 
     public boolean has(String key) {
-        return last(key).isPresent();
+        return lastOrNull(key) != null;
     }
 
     public Optional<Entry> lastEntry(String key) {
@@ -98,13 +112,19 @@ public final class SectionReader {
 
     /** Where {@code key} was last set, or the section header when it was not. */
     public Position positionOf(String key) {
-        return last(key).map(Entry::position).orElse(section.position());
+        Entry last = lastOrNull(key);
+        return last == null ? section.position() : last.position();
     }
 
     /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
     public Optional<String> single(String key) {
-        Optional<Entry> last = last(key);
-        return last.isEmpty() ? Optional.empty() : Optional.of(trimQuotes(last.get().value().stripTrailing()));
+        Entry last = lastOrNull(key);
+        return last == null ? Optional.empty() : Optional.of(singleValue(last));
+    }
+
+    /** An assignment's value read as SINGLE: trailing blanks and surrounding double quotes trimmed. */
+    public static String singleValue(Entry e) {
+        return trimQuotes(e.value().stripTrailing());
     }
 
     /**
@@ -112,11 +132,11 @@ public final class SectionReader {
      * of a translation cost no {@code Optional} and no lambda.
      */
     public String nonEmpty(String key) {
-        Optional<Entry> last = last(key);
-        if (last.isEmpty()) {
+        Entry last = lastOrNull(key);
+        if (last == null) {
             return null;
         }
-        String v = trimQuotes(last.get().value().stripTrailing());
+        String v = singleValue(last);
         return v.isEmpty() ? null : v;
     }
 
@@ -195,13 +215,13 @@ public final class SectionReader {
 
     /** COMMAND: the last value split like a command line; empty when unset or unreadable. */
     public Optional<List<String>> command(String key) {
-        Optional<Entry> last = last(key);
-        if (last.isEmpty()) {
+        Entry last = lastOrNull(key);
+        if (last == null) {
             return Optional.empty();
         }
-        Words.Split s = Words.split(last.get().value(), Words.Style.EXEC);
+        Words.Split s = Words.split(last.value(), Words.Style.EXEC);
         if (!s.ok()) {
-            report(last.get(), s.problem().get());
+            report(last, s.problem().get());
             return Optional.empty();
         }
         return Optional.of(s.words());
@@ -223,25 +243,29 @@ public final class SectionReader {
 
     /** BOOLEAN: true for {@code 1|yes|true|on}, false for {@code 0|no|false|off}; anything else is reported. */
     public Optional<Boolean> bool(String key) {
-        Optional<Entry> last = last(key);
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = trimQuotes(last.get().value().stripTrailing()).toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "1", "yes", "true", "on" -> Optional.of(true);
-            case "0", "no", "false", "off" -> Optional.of(false);
-            default -> {
-                problems.add(Diagnostic.error(last.get().valuePosition(),
-                        "'" + key + "' takes a boolean, not \"" + last.get().value() + "\"",
-                        "use true or false"));
-                yield Optional.of(false);
-            }
-        };
+        Entry last = lastOrNull(key);
+        return last == null ? Optional.empty() : Optional.of(boolValue(key, last));
     }
 
+    /** {@link #bool(String)}, {@code fallback} when unset, without boxing. */
     public boolean bool(String key, boolean fallback) {
-        return bool(key).orElse(fallback);
+        Entry last = lastOrNull(key);
+        return last == null ? fallback : boolValue(key, last);
+    }
+
+    /** The assignment's value as a boolean; a value that is none is reported and reads false. */
+    private boolean boolValue(String key, Entry last) {
+        String v = trimQuotes(last.value().stripTrailing()).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "1", "yes", "true", "on" -> true;
+            case "0", "no", "false", "off" -> false;
+            default -> {
+                problems.add(Diagnostic.error(last.valuePosition(),
+                        "'" + key + "' takes a boolean, not \"" + last.value() + "\"",
+                        "use true or false"));
+                yield false;
+            }
+        };
     }
 
     private List<String> split(Entry e, Words.Style style) {
