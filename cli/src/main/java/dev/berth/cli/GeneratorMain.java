@@ -93,7 +93,7 @@ public final class GeneratorMain {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
-        LoadedSources loaded = SourceLoader.load(dirs);
+        LoadedSources loaded = SourceLoader.load(search);
         timer.lap("load");
         Generation.Outcome outcome = Generation.translate(loaded, GeneratorOptions.of(user, env), HostView.real());
         timer.lap("translate");

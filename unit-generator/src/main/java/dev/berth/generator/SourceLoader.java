@@ -45,10 +45,19 @@ public final class SourceLoader {
      * beside it. Drop-ins are searched in every directory given and every single file's directory.
      */
     public static LoadedSources load(List<Path> paths) {
+        return load(paths, DirectoryListings.NONE);
+    }
+
+    /** {@link #load(List)} of the search path's directories, reusing the listings its walk made. */
+    public static LoadedSources load(SearchPath.Result search) {
+        return load(search.directories(), search.listings());
+    }
+
+    private static LoadedSources load(List<Path> paths, DirectoryListings listings) {
         // First what there is to read: every given path, and each directory's listing, in order.
         List<Given> given = new ArrayList<>();
         for (Path g : paths) {
-            given.add(examine(g.toAbsolutePath().normalize()));
+            given.add(examine(g.toAbsolutePath().normalize(), listings));
         }
         // Then every file that may be loaded, read and parsed on all cores (files are independent; this is where a
         // large set spends its time). A file hidden by an earlier one of the same name is read for nothing.
@@ -122,8 +131,12 @@ public final class SourceLoader {
     private record Given(Path directory, List<FileNames.Listed> listing, Path single, List<Diagnostic> diagnostics) {
     }
 
-    private static Given examine(Path p) {
+    private static Given examine(Path p, DirectoryListings listings) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        List<FileNames.Listed> listed = listings.of(p);
+        if (listed != null) {
+            return new Given(p, listed, null, diagnostics);
+        }
         if (Files.isDirectory(p)) {
             return new Given(p, listNamed(p, diagnostics).orElse(null), null, diagnostics);
         }
