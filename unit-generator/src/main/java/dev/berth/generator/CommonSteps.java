@@ -99,7 +99,8 @@ public final class CommonSteps {
 
     /** {@code Wants=} and {@code After=} the network being online, first in {@code [Unit]}, unless disabled. */
     public static void defaultDependencies(ServiceBuilder service, TranslationContext ctx) {
-        if (!quadletSection(ctx).bool("DefaultDependencies", true)) {
+        // Most files have no [Quadlet] section, and then no reader is needed to know the default.
+        if (ctx.unit().file().hasSection(QUADLET) && !quadletSection(ctx).bool("DefaultDependencies", true)) {
             return;
         }
         String target = ctx.options().user() ? "podman-user-wait-network-online.service" : "network-online.target";

@@ -196,17 +196,21 @@ final class ContainerTranslator implements Translator {
         if (image.isEmpty()) {
             return Optional.empty();
         }
+        if (!ImageReferences.isQuadletReference(image.get())) {
+            return image; // the usual case: an image name, with nothing to resolve and nowhere to report
+        }
         Position at = container.lastEntry("Image").map(Entry::valuePosition).orElse(container.positionOf("Image"));
         return ImageReferences.resolve(ctx, service, "Image", image.get(), at);
     }
 
     /** Only mixed (the default, which lets conmon clean up) and control-group stop a container well. */
     private static void killMode(TranslationContext ctx, ServiceBuilder service) {
-        SectionReader svc = service.reader(SERVICE, ctx.sink());
-        Optional<String> mode = svc.single("KillMode");
+        // A lookup in place; a reader (a copy of the section) only to say where a bad value is.
+        Optional<String> mode = service.lookup(SERVICE, "KillMode");
         if (mode.isEmpty()) {
             service.set(SERVICE, "KillMode", "mixed");
         } else if (!mode.get().equals("mixed") && !mode.get().equals("control-group")) {
+            SectionReader svc = service.reader(SERVICE, ctx.sink());
             ctx.error(svc.positionOf("KillMode"), "KillMode=" + mode.get() + " does not work for containers",
                     "use KillMode=mixed (the default) or KillMode=control-group, or remove the line");
         }
@@ -240,9 +244,9 @@ final class ContainerTranslator implements Translator {
      */
     private static void serviceType(TranslationContext ctx, SectionReader container, ServiceBuilder service,
                                     PodmanCommand run) {
-        SectionReader svc = service.reader(SERVICE, ctx.sink());
-        Optional<String> type = svc.single("Type");
+        Optional<String> type = service.lookup(SERVICE, "Type");
         if (type.isPresent() && !type.get().equals("notify") && !type.get().equals("oneshot")) {
+            SectionReader svc = service.reader(SERVICE, ctx.sink());
             ctx.error(svc.positionOf("Type"), "Type=" + type.get() + " does not work for a container service",
                     "use Type=notify (the default) or Type=oneshot, or remove the line");
             return;

@@ -20,7 +20,8 @@ public final class ImageNameCheck {
         if (unit.kind() != UnitKind.CONTAINER && unit.kind() != UnitKind.VOLUME && unit.kind() != UnitKind.IMAGE) {
             return Optional.empty();
         }
-        Optional<Entry> image = unit.file().section(unit.kind().section()).flatMap(s -> lastImage(s));
+        Optional<Section> main = unit.file().section(unit.kind().section());
+        Optional<Entry> image = main.isPresent() ? main.get().last("Image") : Optional.empty();
         if (image.isEmpty()) {
             return Optional.empty();
         }
@@ -32,10 +33,6 @@ public final class ImageNameCheck {
                 "the image '" + name + "' is not a fully qualified image name, which is slower and less safe: "
                         + "podman resolves it through short-name aliases",
                 "name the registry host too, for example 'localhost/" + name + "' for a local image"));
-    }
-
-    private static Optional<Entry> lastImage(Section s) {
-        return s.last("Image");
     }
 
     private static String unquote(String v) {

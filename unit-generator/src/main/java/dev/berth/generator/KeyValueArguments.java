@@ -22,28 +22,41 @@ public final class KeyValueArguments {
      * drops it without a word, which silently loses the setting.
      */
     public static void add(TranslationContext ctx, SectionReader section, String key, String flag, PodmanCommand podman) {
-        for (Map.Entry<String, String> e : pairs(ctx, section, key).entrySet()) {
-            podman.add(flag, e.getKey() + "=" + e.getValue());
+        // Each name's winning word is already "name=value": emitted as it is, not cut and joined again.
+        for (String word : words(ctx, section, key).values()) {
+            podman.add(flag, word);
         }
     }
 
     /** The pairs of {@code key}, sorted the way Go sorts strings (by UTF-8 bytes, which is code point order). */
     public static TreeMap<String, String> pairs(TranslationContext ctx, SectionReader section, String key) {
         TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
+        for (Map.Entry<String, String> e : words(ctx, section, key).entrySet()) {
+            out.put(e.getKey(), e.getValue().substring(e.getKey().length() + 1));
+        }
+        return out;
+    }
+
+    /** Each name's last {@code name=value} word, sorted by name as {@link #pairs} is; bare words are reported. */
+    private static TreeMap<String, String> words(TranslationContext ctx, SectionReader section, String key) {
+        TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
         Entry current = null;
-        List<String> bare = new ArrayList<>();
+        List<String> bare = null;
         for (SectionReader.Word w : section.argWords(key)) {
             if (w.entry() != current) {
                 reportBare(ctx, key, current, bare);
                 current = w.entry();
-                bare = new ArrayList<>();
+                bare = null;
             }
             int eq = w.text().indexOf('=');
             if (eq < 0) {
+                if (bare == null) {
+                    bare = new ArrayList<>();
+                }
                 bare.add(w.text());
                 continue;
             }
-            out.put(w.text().substring(0, eq), w.text().substring(eq + 1));
+            out.put(w.text().substring(0, eq), w.text());
         }
         reportBare(ctx, key, current, bare);
         return out;
@@ -51,7 +64,7 @@ public final class KeyValueArguments {
 
     /** One diagnostic per assignment for its words without {@code =}, which Quadlet 5.4.2 drops without a word. */
     private static void reportBare(TranslationContext ctx, String key, Entry entry, List<String> bare) {
-        if (bare.isEmpty()) {
+        if (bare == null || bare.isEmpty()) {
             return;
         }
         String items = "'" + String.join("', '", bare) + "'";

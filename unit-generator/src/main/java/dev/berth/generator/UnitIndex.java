@@ -48,7 +48,8 @@ public final class UnitIndex {
 
     private static Names names(SourceUnit u) {
         SectionReader main = UnitNames.main(u);
-        return new Names(UnitNames.serviceName(u, main), UnitNames.resourceName(u, main),
+        String serviceName = UnitNames.serviceName(u, main);
+        return new Names(serviceName, UnitNames.resourceName(u, main, serviceName),
                 UnitNames.podStartingWith(u, main));
     }
 

@@ -28,11 +28,8 @@ public final class UnitNames {
 
     /** {@link #serviceName(SourceUnit)} reading {@code main}, the unit's main section. */
     static String serviceName(SourceUnit u, SectionReader main) {
-        Optional<String> explicit = main.single("ServiceName");
-        if (explicit.isPresent()) {
-            return explicit.get();
-        }
-        return u.baseName() + u.kind().serviceSuffix();
+        String explicit = main.single("ServiceName", null);
+        return explicit != null ? explicit : u.baseName() + u.kind().serviceSuffix();
     }
 
     /** The podman object's name, where it can be known before translation. */
@@ -42,11 +39,17 @@ public final class UnitNames {
 
     /** {@link #resourceName(SourceUnit)} reading {@code s}, the unit's main section. */
     static Optional<String> resourceName(SourceUnit u, SectionReader s) {
+        return resourceName(u, s, u.kind() == UnitKind.CONTAINER ? serviceName(u, s) : null);
+    }
+
+    /** {@link #resourceName(SourceUnit, SectionReader)} with the unit's service name already known. */
+    static Optional<String> resourceName(SourceUnit u, SectionReader s, String serviceName) {
         return switch (u.kind()) {
             case CONTAINER -> {
                 String name = containerName(u, s);
-                String resolved = name.replace("%N", serviceName(u, s));
-                yield resolved.contains("%") ? Optional.empty() : Optional.of(resolved);
+                // No specifier, nothing to replace (the usual ContainerName=): no search for "%N" either.
+                String resolved = name.indexOf('%') < 0 ? name : name.replace("%N", serviceName);
+                yield resolved.indexOf('%') >= 0 ? Optional.empty() : Optional.of(resolved);
             }
             case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse("systemd-" + u.baseName()));
             case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse("systemd-" + u.baseName()));
@@ -65,11 +68,11 @@ public final class UnitNames {
 
     /** {@link #containerName(SourceUnit)} reading {@code main}, the unit's main section. */
     static String containerName(SourceUnit u, SectionReader main) {
-        Optional<String> explicit = Optional.ofNullable(main.nonEmpty("ContainerName"));
-        if (explicit.isPresent()) {
-            return explicit.get();
+        String explicit = main.nonEmpty("ContainerName");
+        if (explicit != null) {
+            return explicit;
         }
-        return u.fileName().contains("@") ? "systemd-%p_%i" : "systemd-%N";
+        return u.fileName().indexOf('@') >= 0 ? "systemd-%p_%i" : "systemd-%N";
     }
 
     /** For each {@code .pod} file name, the services of the containers that name it in {@code Pod=} and start with it. */
