@@ -105,10 +105,10 @@ public final class GeneratorMain {
         if (outcome.sources().isEmpty()) {
             log.debug("no Quadlet files found in " + dirs);
         } else if (a.dryRun()) {
-            String text = DryRunOutput.render(outcome.units());
+            byte[] text = DryRunOutput.renderBytes(outcome.units(), out.charset());
             timer.lap("render");
             // One write of the encoded text instead of print(), which encodes it piecewise through a writer.
-            out.writeBytes(text.getBytes(out.charset()));
+            out.writeBytes(text);
             out.flush();
             timer.lap("write");
         } else {

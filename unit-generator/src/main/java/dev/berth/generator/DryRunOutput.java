@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import java.nio.charset.Charset;
 import java.util.List;
 
 /**
@@ -23,6 +24,25 @@ public final class DryRunOutput {
             out.append(t);
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #render} encoded in {@code charset}, each unit encoded on the core that printed it and copied once
+     * into the result: for a thousand units, megabytes less copying than joining the text and encoding it.
+     */
+    public static byte[] renderBytes(UnitSet set, Charset charset) {
+        List<byte[]> blocks = Parallel.map(set.units(), u -> block(u).getBytes(charset));
+        int length = 0;
+        for (byte[] b : blocks) {
+            length += b.length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (byte[] b : blocks) {
+            System.arraycopy(b, 0, out, at, b.length);
+            at += b.length;
+        }
+        return out;
     }
 
     private static String block(GeneratedUnit u) {

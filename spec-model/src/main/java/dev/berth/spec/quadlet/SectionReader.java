@@ -39,6 +39,16 @@ public final class SectionReader {
         this.problems = problems;
     }
 
+    /**
+     * A reader that indexes the section at once, for a caller that will ask about many keys (a translation asks
+     * its main section about every key of the kind): the first lookups then do not scan the lines first.
+     */
+    public static SectionReader indexed(Section section, List<Diagnostic> problems) {
+        SectionReader r = new SectionReader(section, problems);
+        r.index = buildIndex(section);
+        return r;
+    }
+
     /** Every assignment of {@code key} in order (empty-assignment resets not applied); not to be modified. */
     private Entry[] all(String key) {
         if (index == null) {
