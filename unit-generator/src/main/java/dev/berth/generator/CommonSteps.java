@@ -81,14 +81,17 @@ public final class CommonSteps {
                 known = KeyCatalog.knownKeys(section); // once per section, not once per line
             }
             for (Line l : s.lines()) {
-                if (!(l instanceof Entry e) || known.contains(e.key())) {
-                    continue;
+                if (l instanceof Entry e && !known.contains(e.key())) {
+                    reportUnknownKey(ctx, section, e);
                 }
-                Optional<String> fix = KeyCatalog.suggestion(section, e.key());
-                ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
-                        fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
             }
         }
+    }
+
+    private static void reportUnknownKey(TranslationContext ctx, String section, Entry e) {
+        Optional<String> fix = KeyCatalog.suggestion(section, e.key());
+        ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
+                fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
     }
 
     /** {@code [Container]} → {@code [X-Container]} and {@code [Quadlet]} → {@code [X-Quadlet]}: kept, but ignored by systemd. */
@@ -125,54 +128,63 @@ public final class CommonSteps {
      */
     public static void translateUnitDependencies(ServiceBuilder service, TranslationContext ctx) {
         List<Entry> unitEntries = service.entries(UNIT);
-        // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen.
-        Set<String> present = new HashSet<>();
+        // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen, or none.
+        Set<String> present = null;
         for (Entry e : unitEntries) {
             if (DEPENDENCY_KEY_SET.contains(e.key())) {
+                if (present == null) {
+                    present = new HashSet<>();
+                }
                 present.add(e.key());
             }
         }
+        if (present == null) {
+            return;
+        }
         for (String key : DEPENDENCY_KEYS) {
-            if (!present.contains(key)) {
-                continue;
-            }
-            // Rewriting one key's lines leaves the others' alone, so one snapshot of [Unit] serves every key.
-            List<Entry> entries = new ArrayList<>();
-            for (Entry e : unitEntries) {
-                if (e.key().equals(key)) {
-                    entries.add(e);
-                }
-            }
-            if (entries.isEmpty()) {
-                continue;
-            }
-            boolean translated = false;
-            List<String> words = new ArrayList<>();
-            for (Entry e : entries) {
-                if (e.isEmptyAssignment()) {
-                    words.clear();
-                    continue;
-                }
-                for (String w : Words.split(e.value(), Words.Style.LIST).words()) {
-                    if (UnitKind.ofFileName(w).isPresent()) {
-                        Optional<UnitInfo> info = ctx.index().find(w);
-                        if (info.isEmpty()) {
-                            ctx.error(e.valuePosition(), "[Unit] " + key + "= names " + w + ", but there is no such Quadlet file",
-                                    "create " + w + " in one of the unit directories, or fix the name");
-                            words.add(w);
-                        } else {
-                            words.add(info.get().serviceFileName());
-                        }
-                        translated = true;
-                    } else {
-                        words.add(w);
-                    }
-                }
-            }
-            if (translated) {
-                service.replaceAll(UNIT, key, String.join(" ", words));
+            if (present.contains(key)) {
+                // Rewriting one key's lines leaves the others' alone, so one snapshot of [Unit] serves every key.
+                translateDependency(service, ctx, key, unitEntries);
             }
         }
+    }
+
+    /** {@link #translateUnitDependencies} for the lines of one key. */
+    private static void translateDependency(ServiceBuilder service, TranslationContext ctx, String key,
+                                            List<Entry> unitEntries) {
+        boolean translated = false;
+        List<String> words = new ArrayList<>();
+        for (Entry e : unitEntries) {
+            if (!e.key().equals(key)) {
+                continue;
+            }
+            if (e.isEmptyAssignment()) {
+                words.clear();
+                continue;
+            }
+            for (String w : Words.split(e.value(), Words.Style.LIST).words()) {
+                if (UnitKind.ofFileName(w).isPresent()) {
+                    UnitInfo info = ctx.index().get(w);
+                    if (info == null) {
+                        reportMissingDependency(ctx, key, e, w);
+                        words.add(w);
+                    } else {
+                        words.add(info.serviceFileName());
+                    }
+                    translated = true;
+                } else {
+                    words.add(w);
+                }
+            }
+        }
+        if (translated) {
+            service.replaceAll(UNIT, key, String.join(" ", words));
+        }
+    }
+
+    private static void reportMissingDependency(TranslationContext ctx, String key, Entry e, String name) {
+        ctx.error(e.valuePosition(), "[Unit] " + key + "= names " + name + ", but there is no such Quadlet file",
+                "create " + name + " in one of the unit directories, or fix the name");
     }
 
     /** {@code SyslogIdentifier=%N}, {@code Type=oneshot} and optionally {@code RemainAfterExit=yes}, each unless set. */

@@ -112,7 +112,9 @@ final class ContainerTranslator implements Translator {
             service.set(SERVICE, "SyslogIdentifier", "%N");
         }
         security(container, run);
-        devices(ctx, container, run);
+        if (container.has("AddDevice")) {
+            devices(ctx, container, run);
+        }
         Optional<String> seccomp = container.single("SeccompProfile");
         if (seccomp.isPresent()) {
             run.add("--security-opt", "seccomp=" + seccomp.get());
@@ -181,26 +183,35 @@ final class ContainerTranslator implements Translator {
      * Exactly one of Image= and Rootfs= must be set.
      */
     private static Optional<String> imageToRun(TranslationContext ctx, SectionReader container, ServiceBuilder service) {
-        Optional<String> image = Optional.ofNullable(container.nonEmpty("Image"));
+        String image = container.nonEmpty("Image");
         boolean rootfs = container.nonEmpty("Rootfs") != null;
-        if (image.isEmpty() && !rootfs) {
+        if (image != null && !rootfs && !ImageReferences.isQuadletReference(image)) {
+            return Optional.of(image); // the usual case: an image name, with nothing to resolve and nowhere to report
+        }
+        return resolveImage(ctx, container, service, image, rootfs);
+    }
+
+    /**
+     * {@link #imageToRun} for everything but a plain image name. Cold paths like this one are kept out of the
+     * methods every file runs, which the JIT compiler then compiles smaller and sooner.
+     */
+    private static Optional<String> resolveImage(TranslationContext ctx, SectionReader container,
+                                                 ServiceBuilder service, String image, boolean rootfs) {
+        if (image == null && !rootfs) {
             ctx.error(container.positionOf("Image"), "a container needs Image= or Rootfs=",
                     "add Image=<image> (or Rootfs=<directory> to run an exploded root file system)");
             return Optional.empty();
         }
-        if (image.isPresent() && rootfs) {
+        if (image != null && rootfs) {
             ctx.error(container.positionOf("Rootfs"), "Image= and Rootfs= cannot both be set",
                     "keep only one of them");
             return Optional.empty();
         }
-        if (image.isEmpty()) {
+        if (image == null) {
             return Optional.empty();
         }
-        if (!ImageReferences.isQuadletReference(image.get())) {
-            return image; // the usual case: an image name, with nothing to resolve and nowhere to report
-        }
         Position at = container.lastEntry("Image").map(Entry::valuePosition).orElse(container.positionOf("Image"));
-        return ImageReferences.resolve(ctx, service, "Image", image.get(), at);
+        return ImageReferences.resolve(ctx, service, "Image", image, at);
     }
 
     /** Only mixed (the default, which lets conmon clean up) and control-group stop a container well. */
@@ -210,15 +221,22 @@ final class ContainerTranslator implements Translator {
         if (mode.isEmpty()) {
             service.set(SERVICE, "KillMode", "mixed");
         } else if (!mode.get().equals("mixed") && !mode.get().equals("control-group")) {
-            SectionReader svc = service.reader(SERVICE, ctx.sink());
-            ctx.error(svc.positionOf("KillMode"), "KillMode=" + mode.get() + " does not work for containers",
-                    "use KillMode=mixed (the default) or KillMode=control-group, or remove the line");
+            reportKillMode(ctx, service, mode.get());
         }
+    }
+
+    private static void reportKillMode(TranslationContext ctx, ServiceBuilder service, String mode) {
+        SectionReader svc = service.reader(SERVICE, ctx.sink());
+        ctx.error(svc.positionOf("KillMode"), "KillMode=" + mode + " does not work for containers",
+                "use KillMode=mixed (the default) or KillMode=control-group, or remove the line");
     }
 
     /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
     private static void reload(TranslationContext ctx, SectionReader container, ServiceBuilder service, List<String> base,
                                String containerName) {
+        if (!container.has("ReloadSignal") && !container.has("ReloadCmd")) {
+            return; // the usual case, without building a command or looking at the values
+        }
         Optional<String> signal = Optional.ofNullable(container.nonEmpty("ReloadSignal"));
         Optional<List<String>> command = container.command("ReloadCmd").filter(c -> !c.isEmpty());
         if (signal.isEmpty() && command.isEmpty()) {
@@ -246,9 +264,7 @@ final class ContainerTranslator implements Translator {
                                     PodmanCommand run) {
         Optional<String> type = service.lookup(SERVICE, "Type");
         if (type.isPresent() && !type.get().equals("notify") && !type.get().equals("oneshot")) {
-            SectionReader svc = service.reader(SERVICE, ctx.sink());
-            ctx.error(svc.positionOf("Type"), "Type=" + type.get() + " does not work for a container service",
-                    "use Type=notify (the default) or Type=oneshot, or remove the line");
+            reportServiceType(ctx, service, type.get());
             return;
         }
         if (type.isPresent() && type.get().equals("oneshot")) {
@@ -265,6 +281,12 @@ final class ContainerTranslator implements Translator {
         service.set(SERVICE, "Type", "notify");
         service.set(SERVICE, "NotifyAccess", "all");
         run.add("-d");
+    }
+
+    private static void reportServiceType(TranslationContext ctx, ServiceBuilder service, String type) {
+        SectionReader svc = service.reader(SERVICE, ctx.sink());
+        ctx.error(svc.positionOf("Type"), "Type=" + type + " does not work for a container service",
+                "use Type=notify (the default) or Type=oneshot, or remove the line");
     }
 
     private static void security(SectionReader container, PodmanCommand run) {
@@ -330,18 +352,22 @@ final class ContainerTranslator implements Translator {
     private static void pod(TranslationContext ctx, SectionReader container, ServiceBuilder service, PodmanCommand run) {
         // Read even when Pod= is unset, so that a misspelt boolean is reported.
         container.bool("StartWithPod");
-        Optional<String> pod = Optional.ofNullable(container.nonEmpty("Pod"));
-        if (pod.isEmpty()) {
-            return;
+        String pod = container.nonEmpty("Pod");
+        if (pod != null) {
+            joinPod(ctx, container, service, run, pod);
         }
+    }
+
+    private static void joinPod(TranslationContext ctx, SectionReader container, ServiceBuilder service,
+                                PodmanCommand run, String pod) {
         Position at = container.lastEntry("Pod").map(Entry::valuePosition).orElse(container.positionOf("Pod"));
-        if (!pod.get().endsWith(".pod")) {
-            ctx.error(at, "Pod=" + pod.get() + " does not name a .pod file",
-                    "name a Quadlet pod file such as " + pod.get() + ".pod; pods not made by Quadlet can be joined with "
-                            + "PodmanArgs=--pod=" + pod.get());
+        if (!pod.endsWith(".pod")) {
+            ctx.error(at, "Pod=" + pod + " does not name a .pod file",
+                    "name a Quadlet pod file such as " + pod + ".pod; pods not made by Quadlet can be joined with "
+                            + "PodmanArgs=--pod=" + pod);
             return;
         }
-        Optional<UnitInfo> info = UnitReferences.find(ctx, "Pod", pod.get(), at);
+        Optional<UnitInfo> info = UnitReferences.find(ctx, "Pod", pod, at);
         if (info.isEmpty()) {
             return;
         }

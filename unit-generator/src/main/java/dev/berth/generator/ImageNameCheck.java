@@ -29,10 +29,14 @@ public final class ImageNameCheck {
         if (name.isEmpty() || name.endsWith(".build") || name.endsWith(".image") || isFullyQualified(name)) {
             return Optional.empty();
         }
-        return Optional.of(Diagnostic.warning(image.get().valuePosition(),
+        return Optional.of(warning(image.get(), name));
+    }
+
+    private static Diagnostic warning(Entry image, String name) {
+        return Diagnostic.warning(image.valuePosition(),
                 "the image '" + name + "' is not a fully qualified image name, which is slower and less safe: "
                         + "podman resolves it through short-name aliases",
-                "name the registry host too, for example 'localhost/" + name + "' for a local image"));
+                "name the registry host too, for example 'localhost/" + name + "' for a local image");
     }
 
     private static String unquote(String v) {

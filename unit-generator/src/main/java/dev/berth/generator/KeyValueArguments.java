@@ -44,7 +44,9 @@ public final class KeyValueArguments {
         List<String> bare = null;
         for (SectionReader.Word w : section.argWords(key)) {
             if (w.entry() != current) {
-                reportBare(ctx, key, current, bare);
+                if (bare != null) {
+                    reportBare(ctx, key, current, bare);
+                }
                 current = w.entry();
                 bare = null;
             }
@@ -58,15 +60,14 @@ public final class KeyValueArguments {
             }
             out.put(w.text().substring(0, eq), w.text());
         }
-        reportBare(ctx, key, current, bare);
+        if (bare != null) { // called only with something to report: it then never runs (nor is compiled) for most files
+            reportBare(ctx, key, current, bare);
+        }
         return out;
     }
 
     /** One diagnostic per assignment for its words without {@code =}, which Quadlet 5.4.2 drops without a word. */
     private static void reportBare(TranslationContext ctx, String key, Entry entry, List<String> bare) {
-        if (bare == null || bare.isEmpty()) {
-            return;
-        }
         String items = "'" + String.join("', '", bare) + "'";
         String message = bare.size() == 1
                 ? key + "= item " + items + " has no '=', so Quadlet would drop it"

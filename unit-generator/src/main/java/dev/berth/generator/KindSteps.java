@@ -59,10 +59,14 @@ final class KindSteps {
         SectionReader main = CommonSteps.main(ctx);
         Optional<String> name = main.single("ServiceName");
         if (name.isPresent() && name.get().isBlank()) {
-            ctx.error(main.positionOf("ServiceName"), "ServiceName= is empty, which would name the service '.service'",
-                    "remove the line to get the default name '" + ctx.unit().baseName() + ctx.unit().kind().serviceSuffix()
-                            + "', or give a name");
+            reportEmptyServiceName(ctx, main);
         }
+    }
+
+    private static void reportEmptyServiceName(TranslationContext ctx, SectionReader main) {
+        ctx.error(main.positionOf("ServiceName"), "ServiceName= is empty, which would name the service '.service'",
+                "remove the line to get the default name '" + ctx.unit().baseName() + ctx.unit().kind().serviceSuffix()
+                        + "', or give a name");
     }
 
     /**
