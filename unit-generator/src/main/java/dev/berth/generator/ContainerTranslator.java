@@ -90,7 +90,9 @@ final class ContainerTranslator implements Translator {
         PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
         service.add(SERVICE, "ExecStop", stop.toExecLine());
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
-        reload(ctx, container, service, base, containerName);
+        if (container.has("ReloadSignal") || container.has("ReloadCmd")) {
+            reload(ctx, container, service, base, containerName);
+        }
 
         PodmanCommand run = podman(ctx, base).add("run", "--name", containerName, CIDFILE, "--replace", "--rm");
         LogOptions.add(container, run);
@@ -140,7 +142,9 @@ final class ContainerTranslator implements Translator {
         if (autoUpdate != null) {
             run.add("--label", "io.containers.autoupdate=" + autoUpdate);
         }
-        exposedPorts(ctx, container, run);
+        if (container.has("ExposeHostPort")) {
+            exposedPorts(ctx, container, run);
+        }
         PublishPorts.add(container, run);
         KeyValueArguments.add(ctx, container, "Environment", "--env", run);
         KeyValueArguments.add(ctx, container, "Label", "--label", run);
@@ -234,9 +238,6 @@ final class ContainerTranslator implements Translator {
     /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
     private static void reload(TranslationContext ctx, SectionReader container, ServiceBuilder service, List<String> base,
                                String containerName) {
-        if (!container.has("ReloadSignal") && !container.has("ReloadCmd")) {
-            return; // the usual case, without building a command or looking at the values
-        }
         Optional<String> signal = Optional.ofNullable(container.nonEmpty("ReloadSignal"));
         Optional<List<String>> command = container.command("ReloadCmd").filter(c -> !c.isEmpty());
         if (signal.isEmpty() && command.isEmpty()) {

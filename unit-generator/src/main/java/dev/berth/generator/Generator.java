@@ -63,14 +63,18 @@ public final class Generator {
             unit = Translators.of(source.kind()).translate(source, ctx);
         } catch (RuntimeException e) {
             // A bug in one translation must not take the other files down with it.
-            ctx.error(dev.berth.spec.Position.ofFile(source.path()),
-                    "internal error while translating this file: " + e, "please report this as a berth bug");
+            reportInternalError(ctx, source, e);
             unit = Optional.empty();
         }
         if (ctx.failed() || unit.isEmpty()) {
             return new Translated(source, null, ctx.diagnostics());
         }
         return new Translated(source, new GeneratedUnit(info.serviceFileName(), source, unit.get()), ctx.diagnostics());
+    }
+
+    private static void reportInternalError(TranslationContext ctx, SourceUnit source, RuntimeException e) {
+        ctx.error(dev.berth.spec.Position.ofFile(source.path()),
+                "internal error while translating this file: " + e, "please report this as a berth bug");
     }
 
     static int outputRank(SourceUnit u) {
