@@ -32,9 +32,9 @@ public final class PodmanCommand {
 
     /** {@code flag value}, once per value. */
     public PodmanCommand addEach(String flag, List<String> values) {
-        for (String v : values) {
+        for (int i = 0; i < values.size(); i++) { // no iterator: mostly called with an empty list
             words.add(flag);
-            words.add(v);
+            words.add(values.get(i));
         }
         return this;
     }

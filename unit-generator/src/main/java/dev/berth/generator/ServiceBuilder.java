@@ -61,7 +61,8 @@ public final class ServiceBuilder {
      * translation comes through here, mostly before the JIT compiler has got to it.
      */
     private Group find(String name) {
-        for (Group g : groups) {
+        for (int i = 0; i < groups.size(); i++) { // no iterator: C1 allocates one per loop, and this runs per edit
+            Group g = groups.get(i);
             if (g.name.equals(name)) {
                 return g;
             }

@@ -7,6 +7,7 @@ import dev.berth.spec.syntax.Line;
 import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,20 +63,21 @@ public final class SectionReader {
     }
 
     private static Map<String, Entry[]> buildIndex(Section section) {
-        Map<String, List<Entry>> lists = new HashMap<>();
-        for (Line l : section.lines()) {
-            if (l instanceof Entry e) {
-                List<Entry> list = lists.get(e.key());
-                if (list == null) {
-                    list = new ArrayList<>(2);
-                    lists.put(e.key(), list);
+        List<Line> lines = section.lines();
+        Map<String, Entry[]> out = new HashMap<>(lines.size() * 2);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof Entry e) {
+                // Most keys are set once; a repeated one grows its array by one, which is cheaper than a list per key.
+                Entry[] before = out.get(e.key());
+                Entry[] after;
+                if (before == null) {
+                    after = new Entry[] {e};
+                } else {
+                    after = Arrays.copyOf(before, before.length + 1);
+                    after[before.length] = e;
                 }
-                list.add(e);
+                out.put(e.key(), after);
             }
-        }
-        Map<String, Entry[]> out = new HashMap<>(lists.size() * 2);
-        for (Map.Entry<String, List<Entry>> e : lists.entrySet()) {
-            out.put(e.getKey(), e.getValue().toArray(NONE));
         }
         return out;
     }

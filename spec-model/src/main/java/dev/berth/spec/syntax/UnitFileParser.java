@@ -300,8 +300,10 @@ public final class UnitFileParser {
             }
             String value = line.substring(valueStart);
             Position valueAt = at.atColumn(at.column() + line.codePointCount(0, valueStart));
-            sectionLines.addAll(pendingComments);
-            pendingComments.clear();
+            if (!pendingComments.isEmpty()) {
+                sectionLines.addAll(pendingComments);
+                pendingComments.clear();
+            }
             sectionLines.add(new Entry(key, value, at, valueAt));
         }
 
