@@ -4,7 +4,6 @@ import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -23,23 +22,30 @@ public final class KeyValueArguments {
      */
     public static void add(TranslationContext ctx, SectionReader section, String key, String flag, PodmanCommand podman) {
         // Each name's winning word is already "name=value": emitted as it is, not cut and joined again.
-        for (String word : words(ctx, section, key).values()) {
-            podman.add(flag, word);
+        List<String> words = words(ctx, section, key);
+        for (int i = 0; i < words.size(); i++) {
+            podman.add(flag, words.get(i));
         }
     }
 
     /** The pairs of {@code key}, sorted the way Go sorts strings (by UTF-8 bytes, which is code point order). */
     public static TreeMap<String, String> pairs(TranslationContext ctx, SectionReader section, String key) {
         TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
-        for (Map.Entry<String, String> e : words(ctx, section, key).entrySet()) {
-            out.put(e.getKey(), e.getValue().substring(e.getKey().length() + 1));
+        for (String word : words(ctx, section, key)) {
+            int eq = word.indexOf('=');
+            out.put(word.substring(0, eq), word.substring(eq + 1));
         }
         return out;
     }
 
-    /** Each name's last {@code name=value} word, sorted by name as {@link #pairs} is; bare words are reported. */
-    private static TreeMap<String, String> words(TranslationContext ctx, SectionReader section, String key) {
-        TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
+    /**
+     * Each name's last {@code name=value} word, sorted by name as {@link #pairs} is; bare words are reported.
+     * Sorted by insertion into a list: a unit sets a handful of names, and a tree map would be one more JDK class
+     * for the JIT compiler to compile while the generator runs.
+     */
+    private static List<String> words(TranslationContext ctx, SectionReader section, String key) {
+        List<String> names = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         Entry current = null;
         List<String> bare = null;
         for (SectionReader.Word w : section.argWords(key)) {
@@ -58,12 +64,22 @@ public final class KeyValueArguments {
                 bare.add(w.text());
                 continue;
             }
-            out.put(w.text().substring(0, eq), w.text());
+            String name = w.text().substring(0, eq);
+            int at = 0;
+            while (at < names.size() && compareCodePoints(names.get(at), name) < 0) {
+                at++;
+            }
+            if (at < names.size() && names.get(at).equals(name)) {
+                words.set(at, w.text()); // a later assignment of a name wins
+            } else {
+                names.add(at, name);
+                words.add(at, w.text());
+            }
         }
         if (bare != null) { // called only with something to report: it then never runs (nor is compiled) for most files
             reportBare(ctx, key, current, bare);
         }
-        return out;
+        return words;
     }
 
     /** One diagnostic per assignment for its words without {@code =}, which Quadlet 5.4.2 drops without a word. */
