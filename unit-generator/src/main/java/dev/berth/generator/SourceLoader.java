@@ -113,10 +113,9 @@ public final class SourceLoader {
             if (lookForDropIns) {
                 merged = applyDropIns(merged, f.name(), roots, problems, dotD);
             }
-            return new Loaded(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged),
-                    problems);
+            return new Loaded(unit(f, merged), problems);
         });
-        List<SourceUnit> units = new ArrayList<>();
+        List<SourceUnit> units = new ArrayList<>(found.size());
         for (Loaded l : loaded) {
             diagnostics.addAll(l.diagnostics());
             units.add(l.unit());
@@ -179,6 +178,10 @@ public final class SourceLoader {
     private record Found(Path dir, Path path, String name, UnitKind kind, UnitFile file) {
     }
 
+    private static SourceUnit unit(Found f, UnitFile merged) {
+        return new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged);
+    }
+
     private record Loaded(SourceUnit unit, List<Diagnostic> diagnostics) {
     }
 
@@ -197,11 +200,13 @@ public final class SourceLoader {
                         "a directory named like a Quadlet file; it is ignored", "rename it"));
                 continue;
             }
-            diagnostics.addAll(r.diagnostics());
-            r.file().ifPresent(f -> {
+            if (!r.diagnostics().isEmpty()) {
+                diagnostics.addAll(r.diagnostics());
+            }
+            if (r.file().isPresent()) {
                 seen.put(name, dir);
-                found.add(new Found(dir, file, name, kind.get(), f));
-            });
+                found.add(new Found(dir, file, name, kind.get(), r.file().get()));
+            }
         }
     }
 
