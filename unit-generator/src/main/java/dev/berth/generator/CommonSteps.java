@@ -73,15 +73,18 @@ public final class CommonSteps {
     /** The unknown keys of every {@code section} section of the unit, reported in file order. */
     private static void reportUnknownKeys(TranslationContext ctx, String section) {
         Set<String> known = null;
-        for (Section s : ctx.unit().file().sections()) {
+        List<Section> sections = ctx.unit().file().sections();
+        for (int i = 0; i < sections.size(); i++) { // indexed: C1 allocates an iterator for a for-each
+            Section s = sections.get(i);
             if (!s.name().equals(section)) {
                 continue;
             }
             if (known == null) {
                 known = KeyCatalog.knownKeys(section); // once per section, not once per line
             }
-            for (Line l : s.lines()) {
-                if (l instanceof Entry e && !known.contains(e.key())) {
+            List<Line> lines = s.lines();
+            for (int k = 0; k < lines.size(); k++) {
+                if (lines.get(k) instanceof Entry e && !known.contains(e.key())) {
                     reportUnknownKey(ctx, section, e);
                 }
             }
@@ -130,7 +133,8 @@ public final class CommonSteps {
         List<Entry> unitEntries = service.entries(UNIT);
         // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen, or none.
         Set<String> present = null;
-        for (Entry e : unitEntries) {
+        for (int i = 0; i < unitEntries.size(); i++) {
+            Entry e = unitEntries.get(i);
             if (DEPENDENCY_KEY_SET.contains(e.key())) {
                 if (present == null) {
                     present = new HashSet<>();

@@ -39,9 +39,13 @@ public final class ServiceBuilder {
     public ServiceBuilder(String fileName, UnitFile source) {
         this.fileName = fileName;
         this.origin = Position.ofFile(source.path());
-        for (Section s : source.merged().sections()) {
+        List<Section> sections = source.merged().sections();
+        for (int i = 0; i < sections.size(); i++) { // indexed loops in this class: no iterator per loop from C1
+            Section s = sections.get(i);
             Group g = new Group(s.name(), s.position());
-            g.comments.addAll(s.leadingComments());
+            if (!s.leadingComments().isEmpty()) {
+                g.comments.addAll(s.leadingComments());
+            }
             g.lines.addAll(s.lines());
             groups.add(g);
         }
@@ -185,8 +189,8 @@ public final class ServiceBuilder {
         List<Entry> out = new ArrayList<>();
         Group g = find(section);
         if (g != null) {
-            for (Line l : g.lines) {
-                if (l instanceof Entry e) {
+            for (int i = 0; i < g.lines.size(); i++) {
+                if (g.lines.get(i) instanceof Entry e) {
                     out.add(e);
                 }
             }
@@ -216,8 +220,9 @@ public final class ServiceBuilder {
     }
 
     public UnitFile build() {
-        List<Section> sections = new ArrayList<>();
-        for (Group g : groups) {
+        List<Section> sections = new ArrayList<>(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
             sections.add(new Section(g.name, g.position, g.comments, g.lines));
         }
         return new UnitFile(fileName, sections);

@@ -8,6 +8,7 @@ import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,10 @@ import java.util.TreeMap;
  *
  * <p>Confined to one translation, like its {@code problems} list: after a few lookups it indexes the section's
  * keys, since a translation asks a main section about every key it knows.
+ *
+ * <p>The lists it returns are not to be modified. A key that is not set gives the shared empty list, whose
+ * iterator is shared too: a translation asks about dozens of unset keys per file, mostly in C1-compiled code,
+ * which would otherwise allocate a list and an iterator for each.
  */
 public final class SectionReader {
 
@@ -163,8 +168,12 @@ public final class SectionReader {
 
     /** LIST: every value in order; an empty assignment clears what came before. */
     public List<String> list(String key) {
-        List<String> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
+        List<String> out = new ArrayList<>(entries.length);
+        for (Entry e : entries) {
             out.add(e.value());
         }
         return out;
@@ -172,21 +181,40 @@ public final class SectionReader {
 
     /** The entries that survive empty-assignment resets, with their positions. */
     public List<Entry> entries(String key) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : all(key)) {
-            if (e.isEmptyAssignment()) {
-                out.clear();
-            } else {
-                out.add(e);
-            }
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
+        List<Entry> out = new ArrayList<>(entries.length);
+        for (Entry e : entries) {
+            out.add(e);
         }
         return out;
     }
 
+    /**
+     * {@link #entries} as an array, not to be modified: the lookups of a translation loop over arrays, since C1
+     * (which compiles them) allocates an iterator for every loop over a list.
+     */
+    private Entry[] effective(String key) {
+        Entry[] all = all(key);
+        int from = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].isEmptyAssignment()) {
+                from = i + 1; // an empty assignment clears what came before it
+            }
+        }
+        return from == 0 ? all : Arrays.copyOfRange(all, from, all.length);
+    }
+
     /** WORDS: each value split at blanks, quotes removed, backslashes kept. */
     public List<String> words(String key) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
         List<String> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
+        for (Entry e : entries) {
             out.addAll(split(e, Words.Style.LIST));
         }
         return out;
@@ -194,8 +222,12 @@ public final class SectionReader {
 
     /** ARGS: each value split like a command line. */
     public List<String> args(String key) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
         List<String> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
+        for (Entry e : entries) {
             out.addAll(split(e, Words.Style.EXEC));
         }
         return out;
@@ -216,10 +248,15 @@ public final class SectionReader {
     }
 
     private List<Word> wordsOf(String key, Words.Style style) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
         List<Word> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
-            for (String w : split(e, style)) {
-                out.add(new Word(w, e));
+        for (Entry e : entries) {
+            List<String> words = split(e, style);
+            for (int i = 0; i < words.size(); i++) {
+                out.add(new Word(words.get(i), e));
             }
         }
         return out;
