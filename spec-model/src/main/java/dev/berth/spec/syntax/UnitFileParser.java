@@ -163,13 +163,20 @@ public final class UnitFileParser {
         }
 
         ParsedUnitFile read(String text) {
-            String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            String[] physical = body.split("\n", -1);
+            // The physical lines are cut from the text one by one, not split into an array of them first (nor is the
+            // text copied to drop its final newline): every file is read at every boot.
+            int end = text.endsWith("\n") ? text.length() - 1 : text.length();
             StringBuilder continued = null;
             Position continuedAt = null;
-            int continuedLine = 0;
-            for (int i = 0; i < physical.length; i++) {
-                String raw = physical[i];
+            String continuedRaw = null;
+            int start = 0;
+            for (int i = 0; start <= end; i++) {
+                int newline = text.indexOf('\n', start);
+                if (newline < 0 || newline > end) {
+                    newline = end;
+                }
+                String raw = text.substring(start, newline);
+                start = newline + 1;
                 String line = raw.strip();
                 int indent = leadingBlankCodePoints(raw);
                 Position at = new Position(path, i + 1, indent + 1);
@@ -191,7 +198,7 @@ public final class UnitFileParser {
                 } else {
                     continued = new StringBuilder(content);
                     continuedAt = at;
-                    continuedLine = i;
+                    continuedRaw = raw;
                 }
                 if (continues) {
                     // systemd turns the backslash into a word break; one blank is enough to keep words apart.
@@ -200,11 +207,11 @@ public final class UnitFileParser {
                     }
                     continue;
                 }
-                logicalLine(continued.toString(), continuedAt, physical[continuedLine]);
+                logicalLine(continued.toString(), continuedAt, continuedRaw);
                 continued = null;
             }
             if (continued != null) {
-                unfinishedContinuation(continued, continuedAt, physical[continuedLine]);
+                unfinishedContinuation(continued, continuedAt, continuedRaw);
             }
             closeSection();
             List<Comment> trailing = List.of();
