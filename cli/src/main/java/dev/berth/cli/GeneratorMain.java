@@ -105,12 +105,10 @@ public final class GeneratorMain {
         if (outcome.sources().isEmpty()) {
             log.debug("no Quadlet files found in " + dirs);
         } else if (a.dryRun()) {
-            byte[] text = DryRunOutput.renderBytes(outcome.units(), out.charset());
-            timer.lap("render");
-            // One write of the encoded text instead of print(), which encodes it piecewise through a writer.
-            out.writeBytes(text);
+            // Each unit's encoded text written as it is, instead of print(), which encodes piecewise through a writer.
+            DryRunOutput.write(outcome.units(), out);
             out.flush();
-            timer.lap("write");
+            timer.lap("render and write");
         } else {
             Path outputDir = Path.of(a.directories().get(0));
             UnitWriter.Result written = UnitWriter.write(outcome.units(), outputDir, programName);

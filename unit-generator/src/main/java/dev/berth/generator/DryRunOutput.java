@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -27,22 +28,15 @@ public final class DryRunOutput {
     }
 
     /**
-     * {@link #render} encoded in {@code charset}, each unit encoded on the core that printed it and copied once
-     * into the result: for a thousand units, megabytes less copying than joining the text and encoding it.
+     * Writes {@link #render} to {@code out} in its charset, each unit encoded on the core that printed it: for a
+     * thousand units, megabytes less copying than joining the text and encoding it, and no copy of the whole output.
      */
-    public static byte[] renderBytes(UnitSet set, Charset charset) {
+    public static void write(UnitSet set, PrintStream out) {
+        Charset charset = out.charset();
         List<byte[]> blocks = Parallel.map(set.units(), u -> block(u).getBytes(charset));
-        int length = 0;
-        for (byte[] b : blocks) {
-            length += b.length;
+        for (int i = 0; i < blocks.size(); i++) {
+            out.writeBytes(blocks.get(i));
         }
-        byte[] out = new byte[length];
-        int at = 0;
-        for (byte[] b : blocks) {
-            System.arraycopy(b, 0, out, at, b.length);
-            at += b.length;
-        }
-        return out;
     }
 
     private static String block(GeneratedUnit u) {
