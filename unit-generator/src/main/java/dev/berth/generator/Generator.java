@@ -29,7 +29,9 @@ public final class Generator {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
         for (Translated t : translated) {
-            diagnostics.addAll(t.diagnostics());
+            if (!t.diagnostics().isEmpty()) {
+                diagnostics.addAll(t.diagnostics());
+            }
             if (t.unit() == null) {
                 failed.add(t.source().path());
             } else {
