@@ -215,19 +215,21 @@ public final class CommonSteps {
 
     /** Like Go's filepath.Clean for absolute paths: removes {@code .}, {@code ..} and doubled slashes. */
     public static String normalize(String absolute) {
-        List<String> parts = new ArrayList<>();
-        for (String p : absolute.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
+        // The components are cut at the slashes and appended as they come; ".." takes the last one off again.
+        StringBuilder out = new StringBuilder(absolute.length() + 1);
+        int start = 0;
+        while (start <= absolute.length()) {
+            int slash = absolute.indexOf('/', start);
+            int end = slash < 0 ? absolute.length() : slash;
+            int length = end - start;
+            if (length == 2 && absolute.charAt(start) == '.' && absolute.charAt(start + 1) == '.') {
+                int last = out.lastIndexOf("/");
+                out.setLength(Math.max(last, 0));
+            } else if (length > 0 && !(length == 1 && absolute.charAt(start) == '.')) {
+                out.append('/').append(absolute, start, end);
             }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
+            start = end + 1;
         }
-        return "/" + String.join("/", parts);
+        return out.isEmpty() ? "/" : out.toString();
     }
 }
