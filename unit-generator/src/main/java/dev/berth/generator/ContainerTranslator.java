@@ -90,6 +90,8 @@ final class ContainerTranslator implements Translator {
         PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
         service.add(SERVICE, "ExecStop", stop.toExecLine());
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
+        // Steps for keys most files leave unset are guarded here, so that for those files their methods never run,
+        // and the JIT compiler, busy while the generator runs, never has to compile them.
         if (container.has("ReloadSignal") || container.has("ReloadCmd")) {
             reload(ctx, container, service, base, containerName);
         }
