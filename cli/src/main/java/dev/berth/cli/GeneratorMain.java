@@ -93,7 +93,7 @@ public final class GeneratorMain {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
-        LoadedSources loaded = SourceLoader.load(dirs);
+        LoadedSources loaded = SourceLoader.load(search);
         timer.lap("load");
         Generation.Outcome outcome = Generation.translate(loaded, GeneratorOptions.of(user, env), HostView.real());
         timer.lap("translate");
@@ -105,12 +105,10 @@ public final class GeneratorMain {
         if (outcome.sources().isEmpty()) {
             log.debug("no Quadlet files found in " + dirs);
         } else if (a.dryRun()) {
-            String text = DryRunOutput.render(outcome.units());
-            timer.lap("render");
-            // One write of the encoded text instead of print(), which encodes it piecewise through a writer.
-            out.writeBytes(text.getBytes(out.charset()));
+            // Each unit's encoded text written as it is, instead of print(), which encodes piecewise through a writer.
+            DryRunOutput.write(outcome.units(), out);
             out.flush();
-            timer.lap("write");
+            timer.lap("render and write");
         } else {
             Path outputDir = Path.of(a.directories().get(0));
             UnitWriter.Result written = UnitWriter.write(outcome.units(), outputDir, programName);

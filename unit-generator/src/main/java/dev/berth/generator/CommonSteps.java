@@ -37,9 +37,10 @@ public final class CommonSteps {
 
     public static SectionReader quadletSection(TranslationContext ctx) {
         SourceUnit u = ctx.unit();
-        Section s = u.file().section(QUADLET)
-                .orElse(new Section(QUADLET, dev.berth.spec.Position.ofFile(u.path()), List.of()));
-        return new SectionReader(s, ctx.sink());
+        Optional<Section> s = u.file().section(QUADLET);
+        // Not orElse(new Section(..)): that would build the empty section for the files that have one too.
+        return s.isPresent() ? new SectionReader(s.get(), ctx.sink())
+                : SectionReader.empty(QUADLET, u.path(), ctx.sink());
     }
 
     /**
@@ -64,22 +65,36 @@ public final class CommonSteps {
                     "add a [" + mainName + "] section");
             return false;
         }
-        for (String section : List.of(mainName, QUADLET)) {
-            for (Section s : u.file().sections()) {
-                if (!s.name().equals(section)) {
-                    continue;
-                }
-                for (Line l : s.lines()) {
-                    if (!(l instanceof Entry e) || KeyCatalog.knows(section, e.key())) {
-                        continue;
-                    }
-                    Optional<String> fix = KeyCatalog.suggestion(section, e.key());
-                    ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
-                            fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
+        reportUnknownKeys(ctx, mainName);
+        reportUnknownKeys(ctx, QUADLET);
+        return true;
+    }
+
+    /** The unknown keys of every {@code section} section of the unit, reported in file order. */
+    private static void reportUnknownKeys(TranslationContext ctx, String section) {
+        Set<String> known = null;
+        List<Section> sections = ctx.unit().file().sections();
+        for (int i = 0; i < sections.size(); i++) { // indexed: C1 allocates an iterator for a for-each
+            Section s = sections.get(i);
+            if (!s.name().equals(section)) {
+                continue;
+            }
+            if (known == null) {
+                known = KeyCatalog.knownKeys(section); // once per section, not once per line
+            }
+            List<Line> lines = s.lines();
+            for (int k = 0; k < lines.size(); k++) {
+                if (lines.get(k) instanceof Entry e && !known.contains(e.key())) {
+                    reportUnknownKey(ctx, section, e);
                 }
             }
         }
-        return true;
+    }
+
+    private static void reportUnknownKey(TranslationContext ctx, String section, Entry e) {
+        Optional<String> fix = KeyCatalog.suggestion(section, e.key());
+        ctx.error(e.position(), "unknown key '" + e.key() + "' in [" + section + "]",
+                fix.orElse("see berth-keys(5) or 'berth keys " + section.toLowerCase() + "' for the supported keys"));
     }
 
     /** {@code [Container]} → {@code [X-Container]} and {@code [Quadlet]} → {@code [X-Quadlet]}: kept, but ignored by systemd. */
@@ -90,7 +105,8 @@ public final class CommonSteps {
 
     /** {@code Wants=} and {@code After=} the network being online, first in {@code [Unit]}, unless disabled. */
     public static void defaultDependencies(ServiceBuilder service, TranslationContext ctx) {
-        if (!quadletSection(ctx).bool("DefaultDependencies", true)) {
+        // Most files have no [Quadlet] section, and then no reader is needed to know the default.
+        if (ctx.unit().file().hasSection(QUADLET) && !quadletSection(ctx).bool("DefaultDependencies", true)) {
             return;
         }
         String target = ctx.options().user() ? "podman-user-wait-network-online.service" : "network-online.target";
@@ -115,54 +131,64 @@ public final class CommonSteps {
      */
     public static void translateUnitDependencies(ServiceBuilder service, TranslationContext ctx) {
         List<Entry> unitEntries = service.entries(UNIT);
-        // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen.
-        Set<String> present = new HashSet<>();
-        for (Entry e : unitEntries) {
+        // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen, or none.
+        Set<String> present = null;
+        for (int i = 0; i < unitEntries.size(); i++) {
+            Entry e = unitEntries.get(i);
             if (DEPENDENCY_KEY_SET.contains(e.key())) {
+                if (present == null) {
+                    present = new HashSet<>();
+                }
                 present.add(e.key());
             }
         }
+        if (present == null) {
+            return;
+        }
         for (String key : DEPENDENCY_KEYS) {
-            if (!present.contains(key)) {
-                continue;
-            }
-            // Rewriting one key's lines leaves the others' alone, so one snapshot of [Unit] serves every key.
-            List<Entry> entries = new ArrayList<>();
-            for (Entry e : unitEntries) {
-                if (e.key().equals(key)) {
-                    entries.add(e);
-                }
-            }
-            if (entries.isEmpty()) {
-                continue;
-            }
-            boolean translated = false;
-            List<String> words = new ArrayList<>();
-            for (Entry e : entries) {
-                if (e.isEmptyAssignment()) {
-                    words.clear();
-                    continue;
-                }
-                for (String w : Words.split(e.value(), Words.Style.LIST).words()) {
-                    if (UnitKind.ofFileName(w).isPresent()) {
-                        Optional<UnitInfo> info = ctx.index().find(w);
-                        if (info.isEmpty()) {
-                            ctx.error(e.valuePosition(), "[Unit] " + key + "= names " + w + ", but there is no such Quadlet file",
-                                    "create " + w + " in one of the unit directories, or fix the name");
-                            words.add(w);
-                        } else {
-                            words.add(info.get().serviceFileName());
-                        }
-                        translated = true;
-                    } else {
-                        words.add(w);
-                    }
-                }
-            }
-            if (translated) {
-                service.replaceAll(UNIT, key, String.join(" ", words));
+            if (present.contains(key)) {
+                // Rewriting one key's lines leaves the others' alone, so one snapshot of [Unit] serves every key.
+                translateDependency(service, ctx, key, unitEntries);
             }
         }
+    }
+
+    /** {@link #translateUnitDependencies} for the lines of one key. */
+    private static void translateDependency(ServiceBuilder service, TranslationContext ctx, String key,
+                                            List<Entry> unitEntries) {
+        boolean translated = false;
+        List<String> words = new ArrayList<>();
+        for (Entry e : unitEntries) {
+            if (!e.key().equals(key)) {
+                continue;
+            }
+            if (e.isEmptyAssignment()) {
+                words.clear();
+                continue;
+            }
+            for (String w : Words.split(e.value(), Words.Style.LIST).words()) {
+                if (UnitKind.ofFileName(w).isPresent()) {
+                    UnitInfo info = ctx.index().get(w);
+                    if (info == null) {
+                        reportMissingDependency(ctx, key, e, w);
+                        words.add(w);
+                    } else {
+                        words.add(info.serviceFileName());
+                    }
+                    translated = true;
+                } else {
+                    words.add(w);
+                }
+            }
+        }
+        if (translated) {
+            service.replaceAll(UNIT, key, String.join(" ", words));
+        }
+    }
+
+    private static void reportMissingDependency(TranslationContext ctx, String key, Entry e, String name) {
+        ctx.error(e.valuePosition(), "[Unit] " + key + "= names " + name + ", but there is no such Quadlet file",
+                "create " + name + " in one of the unit directories, or fix the name");
     }
 
     /** {@code SyslogIdentifier=%N}, {@code Type=oneshot} and optionally {@code RemainAfterExit=yes}, each unless set. */
@@ -189,19 +215,21 @@ public final class CommonSteps {
 
     /** Like Go's filepath.Clean for absolute paths: removes {@code .}, {@code ..} and doubled slashes. */
     public static String normalize(String absolute) {
-        List<String> parts = new ArrayList<>();
-        for (String p : absolute.split("/")) {
-            if (p.isEmpty() || p.equals(".")) {
-                continue;
+        // The components are cut at the slashes and appended as they come; ".." takes the last one off again.
+        StringBuilder out = new StringBuilder(absolute.length() + 1);
+        int start = 0;
+        while (start <= absolute.length()) {
+            int slash = absolute.indexOf('/', start);
+            int end = slash < 0 ? absolute.length() : slash;
+            int length = end - start;
+            if (length == 2 && absolute.charAt(start) == '.' && absolute.charAt(start + 1) == '.') {
+                int last = out.lastIndexOf("/");
+                out.setLength(Math.max(last, 0));
+            } else if (length > 0 && !(length == 1 && absolute.charAt(start) == '.')) {
+                out.append('/').append(absolute, start, end);
             }
-            if (p.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-                continue;
-            }
-            parts.add(p);
+            start = end + 1;
         }
-        return "/" + String.join("/", parts);
+        return out.isEmpty() ? "/" : out.toString();
     }
 }

@@ -6,6 +6,7 @@ import static dev.berth.generator.CommonSteps.UNIT;
 import dev.berth.spec.Position;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
+import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,40 @@ final class ContainerTranslator implements Translator {
     /** Where podman records the container's ID, so that stopping works whatever the container is called. */
     static final String CIDFILE = "--cidfile=%t/%N.cid";
 
+    /*
+     * The keys that become one flag each, as key, flag pairs in Quadlet's order. Constants rather than varargs at
+     * the call: the arrays are built once, not filled again for every file (in the interpreter, for most files).
+     */
+    private static final String[] SINGLE_FLAGS = {
+        "Timezone", "--tz",
+        "PidsLimit", "--pids-limit",
+        "ShmSize", "--shm-size",
+        "Entrypoint", "--entrypoint",
+        "WorkingDir", "--workdir",
+        "IP", "--ip",
+        "IP6", "--ip6",
+        "HostName", "--hostname",
+        "StopSignal", "--stop-signal",
+        "StopTimeout", "--stop-timeout",
+        "Pull", "--pull",
+        "Memory", "--memory",
+        "Retry", "--retry",
+        "RetryDelay", "--retry-delay"};
+    private static final String[] LIST_FLAGS = {
+        "NetworkAlias", "--network-alias",
+        "Ulimit", "--ulimit",
+        "DNS", "--dns",
+        "DNSOption", "--dns-option",
+        "DNSSearch", "--dns-search",
+        "GroupAdd", "--group-add",
+        "AddHost", "--add-host",
+        "Tmpfs", "--tmpfs"};
+    private static final String[] BOOLEAN_FLAGS = {
+        "RunInit", "--init",
+        "EnvironmentHost", "--env-host",
+        "HttpProxy", "--http-proxy",
+        "ReadOnlyTmpfs", "--read-only-tmpfs"};
+
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
         if (!CommonSteps.checkKeys(ctx)) {
@@ -32,9 +67,7 @@ final class ContainerTranslator implements Translator {
         }
         KindSteps.checkServiceName(ctx);
         SectionReader container = CommonSteps.main(ctx);
-        String serviceFile = ctx.index().find(unit.fileName()).map(UnitInfo::serviceFileName)
-                .orElseGet(() -> UnitNames.serviceName(unit) + ".service");
-        ServiceBuilder service = new ServiceBuilder(serviceFile, unit.file());
+        ServiceBuilder service = new ServiceBuilder(KindSteps.serviceFileName(ctx), unit.file());
 
         // Not in 5.4.2: [Unit] After=db.container and friends name the generated services (as Quadlet does since).
         CommonSteps.translateUnitDependencies(service, ctx);
@@ -43,7 +76,7 @@ final class ContainerTranslator implements Translator {
         CommonSteps.renameSections(service, unit.kind());
 
         Optional<String> image = imageToRun(ctx, container, service);
-        Optional<String> rootfs = Optional.ofNullable(container.nonEmpty("Rootfs"));
+        String rootfs = container.nonEmpty("Rootfs");
         String containerName = UnitNames.containerName(unit, container);
 
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
@@ -57,55 +90,39 @@ final class ContainerTranslator implements Translator {
         PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
         service.add(SERVICE, "ExecStop", stop.toExecLine());
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
-        reload(ctx, container, service, base, containerName);
+        // Steps for keys most files leave unset are guarded here, so that for those files their methods never run,
+        // and the JIT compiler, busy while the generator runs, never has to compile them.
+        if (container.has("ReloadSignal") || container.has("ReloadCmd")) {
+            reload(ctx, container, service, base, containerName);
+        }
 
         PodmanCommand run = podman(ctx, base).add("run", "--name", containerName, CIDFILE, "--replace", "--rm");
         LogOptions.add(container, run);
         // The runtime manages the container's cgroups.
         service.add(SERVICE, "Delegate", "yes");
-        Optional<String> cgroups = Optional.ofNullable(container.nonEmpty("CgroupsMode"));
-        if (cgroups.isPresent()) {
-            run.add("--cgroups", cgroups.get());
+        String cgroups = container.nonEmpty("CgroupsMode");
+        if (cgroups != null) {
+            run.add("--cgroups", cgroups);
         } else {
             run.add("--cgroups=split");
         }
-        SimpleFlags.singles(container, run,
-                "Timezone", "--tz",
-                "PidsLimit", "--pids-limit",
-                "ShmSize", "--shm-size",
-                "Entrypoint", "--entrypoint",
-                "WorkingDir", "--workdir",
-                "IP", "--ip",
-                "IP6", "--ip6",
-                "HostName", "--hostname",
-                "StopSignal", "--stop-signal",
-                "StopTimeout", "--stop-timeout",
-                "Pull", "--pull",
-                "Memory", "--memory",
-                "Retry", "--retry",
-                "RetryDelay", "--retry-delay");
-        SimpleFlags.lists(container, run,
-                "NetworkAlias", "--network-alias",
-                "Ulimit", "--ulimit",
-                "DNS", "--dns",
-                "DNSOption", "--dns-option",
-                "DNSSearch", "--dns-search",
-                "GroupAdd", "--group-add",
-                "AddHost", "--add-host",
-                "Tmpfs", "--tmpfs");
-        SimpleFlags.booleans(container, run,
-                "RunInit", "--init",
-                "EnvironmentHost", "--env-host",
-                "HttpProxy", "--http-proxy",
-                "ReadOnlyTmpfs", "--read-only-tmpfs");
+        SimpleFlags.singles(container, run, SINGLE_FLAGS);
+        SimpleFlags.lists(container, run, LIST_FLAGS);
+        SimpleFlags.booleans(container, run, BOOLEAN_FLAGS);
         NetworkArguments.add(ctx, container, service, run);
         serviceType(ctx, container, service, run);
-        if (unit.file().section(SERVICE).map(s -> !s.has("SyslogIdentifier")).orElse(true)) {
+        Optional<Section> serviceSection = unit.file().section(SERVICE);
+        if (serviceSection.isEmpty() || !serviceSection.get().has("SyslogIdentifier")) {
             service.set(SERVICE, "SyslogIdentifier", "%N");
         }
         security(container, run);
-        devices(ctx, container, run);
-        container.single("SeccompProfile").ifPresent(p -> run.add("--security-opt", "seccomp=" + p));
+        if (container.has("AddDevice")) {
+            devices(ctx, container, run);
+        }
+        Optional<String> seccomp = container.single("SeccompProfile");
+        if (seccomp.isPresent()) {
+            run.add("--security-opt", "seccomp=" + seccomp.get());
+        }
         for (String cap : container.words("DropCapability")) {
             run.add("--cap-drop", cap.toLowerCase(Locale.ROOT));
         }
@@ -114,16 +131,22 @@ final class ContainerTranslator implements Translator {
         }
         run.addEach("--sysctl", container.words("Sysctl"));
         Optional<Boolean> readOnly = container.bool("ReadOnly");
-        readOnly.ifPresent(r -> SimpleFlags.addBool(run, "--read-only", r));
+        if (readOnly.isPresent()) {
+            SimpleFlags.addBool(run, "--read-only", readOnly.get());
+        }
         if (container.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
             run.add("--tmpfs", "/tmp:rw,size=512M,mode=1777");
         }
         UserMappings.addUser(ctx, container, run);
         UserMappings.addMappings(ctx, container, run, true);
         VolumeArguments.add(ctx, container, service, run);
-        Optional.ofNullable(container.nonEmpty("AutoUpdate"))
-                .ifPresent(u -> run.add("--label", "io.containers.autoupdate=" + u));
-        exposedPorts(ctx, container, run);
+        String autoUpdate = container.nonEmpty("AutoUpdate");
+        if (autoUpdate != null) {
+            run.add("--label", "io.containers.autoupdate=" + autoUpdate);
+        }
+        if (container.has("ExposeHostPort")) {
+            exposedPorts(ctx, container, run);
+        }
         PublishPorts.add(container, run);
         KeyValueArguments.add(ctx, container, "Environment", "--env", run);
         KeyValueArguments.add(ctx, container, "Label", "--label", run);
@@ -144,10 +167,13 @@ final class ContainerTranslator implements Translator {
         PodmanArgs.add(container, run);
         if (image.isPresent()) {
             run.add(image.get());
-        } else if (rootfs.isPresent()) {
-            run.add("--rootfs", rootfs.get());
+        } else if (rootfs != null) {
+            run.add("--rootfs", rootfs);
         }
-        container.command("Exec").ifPresent(run::addAll);
+        Optional<List<String>> exec = container.command("Exec");
+        if (exec.isPresent()) {
+            run.addAll(exec.get());
+        }
         service.add(SERVICE, "ExecStart", run.toExecLine());
 
         return ctx.failed() ? Optional.empty() : Optional.of(service.build());
@@ -163,35 +189,52 @@ final class ContainerTranslator implements Translator {
      * Exactly one of Image= and Rootfs= must be set.
      */
     private static Optional<String> imageToRun(TranslationContext ctx, SectionReader container, ServiceBuilder service) {
-        Optional<String> image = Optional.ofNullable(container.nonEmpty("Image"));
+        String image = container.nonEmpty("Image");
         boolean rootfs = container.nonEmpty("Rootfs") != null;
-        if (image.isEmpty() && !rootfs) {
+        if (image != null && !rootfs && !ImageReferences.isQuadletReference(image)) {
+            return Optional.of(image); // the usual case: an image name, with nothing to resolve and nowhere to report
+        }
+        return resolveImage(ctx, container, service, image, rootfs);
+    }
+
+    /**
+     * {@link #imageToRun} for everything but a plain image name. Cold paths like this one are kept out of the
+     * methods every file runs, which the JIT compiler then compiles smaller and sooner.
+     */
+    private static Optional<String> resolveImage(TranslationContext ctx, SectionReader container,
+                                                 ServiceBuilder service, String image, boolean rootfs) {
+        if (image == null && !rootfs) {
             ctx.error(container.positionOf("Image"), "a container needs Image= or Rootfs=",
                     "add Image=<image> (or Rootfs=<directory> to run an exploded root file system)");
             return Optional.empty();
         }
-        if (image.isPresent() && rootfs) {
+        if (image != null && rootfs) {
             ctx.error(container.positionOf("Rootfs"), "Image= and Rootfs= cannot both be set",
                     "keep only one of them");
             return Optional.empty();
         }
-        if (image.isEmpty()) {
+        if (image == null) {
             return Optional.empty();
         }
         Position at = container.lastEntry("Image").map(Entry::valuePosition).orElse(container.positionOf("Image"));
-        return ImageReferences.resolve(ctx, service, "Image", image.get(), at);
+        return ImageReferences.resolve(ctx, service, "Image", image, at);
     }
 
     /** Only mixed (the default, which lets conmon clean up) and control-group stop a container well. */
     private static void killMode(TranslationContext ctx, ServiceBuilder service) {
-        SectionReader svc = service.reader(SERVICE, ctx.sink());
-        Optional<String> mode = svc.single("KillMode");
+        // A lookup in place; a reader (a copy of the section) only to say where a bad value is.
+        Optional<String> mode = service.lookup(SERVICE, "KillMode");
         if (mode.isEmpty()) {
             service.set(SERVICE, "KillMode", "mixed");
         } else if (!mode.get().equals("mixed") && !mode.get().equals("control-group")) {
-            ctx.error(svc.positionOf("KillMode"), "KillMode=" + mode.get() + " does not work for containers",
-                    "use KillMode=mixed (the default) or KillMode=control-group, or remove the line");
+            reportKillMode(ctx, service, mode.get());
         }
+    }
+
+    private static void reportKillMode(TranslationContext ctx, ServiceBuilder service, String mode) {
+        SectionReader svc = service.reader(SERVICE, ctx.sink());
+        ctx.error(svc.positionOf("KillMode"), "KillMode=" + mode + " does not work for containers",
+                "use KillMode=mixed (the default) or KillMode=control-group, or remove the line");
     }
 
     /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
@@ -222,11 +265,9 @@ final class ContainerTranslator implements Translator {
      */
     private static void serviceType(TranslationContext ctx, SectionReader container, ServiceBuilder service,
                                     PodmanCommand run) {
-        SectionReader svc = service.reader(SERVICE, ctx.sink());
-        Optional<String> type = svc.single("Type");
+        Optional<String> type = service.lookup(SERVICE, "Type");
         if (type.isPresent() && !type.get().equals("notify") && !type.get().equals("oneshot")) {
-            ctx.error(svc.positionOf("Type"), "Type=" + type.get() + " does not work for a container service",
-                    "use Type=notify (the default) or Type=oneshot, or remove the line");
+            reportServiceType(ctx, service, type.get());
             return;
         }
         if (type.isPresent() && type.get().equals("oneshot")) {
@@ -243,6 +284,12 @@ final class ContainerTranslator implements Translator {
         service.set(SERVICE, "Type", "notify");
         service.set(SERVICE, "NotifyAccess", "all");
         run.add("-d");
+    }
+
+    private static void reportServiceType(TranslationContext ctx, ServiceBuilder service, String type) {
+        SectionReader svc = service.reader(SERVICE, ctx.sink());
+        ctx.error(svc.positionOf("Type"), "Type=" + type + " does not work for a container service",
+                "use Type=notify (the default) or Type=oneshot, or remove the line");
     }
 
     private static void security(SectionReader container, PodmanCommand run) {
@@ -308,18 +355,22 @@ final class ContainerTranslator implements Translator {
     private static void pod(TranslationContext ctx, SectionReader container, ServiceBuilder service, PodmanCommand run) {
         // Read even when Pod= is unset, so that a misspelt boolean is reported.
         container.bool("StartWithPod");
-        Optional<String> pod = Optional.ofNullable(container.nonEmpty("Pod"));
-        if (pod.isEmpty()) {
-            return;
+        String pod = container.nonEmpty("Pod");
+        if (pod != null) {
+            joinPod(ctx, container, service, run, pod);
         }
+    }
+
+    private static void joinPod(TranslationContext ctx, SectionReader container, ServiceBuilder service,
+                                PodmanCommand run, String pod) {
         Position at = container.lastEntry("Pod").map(Entry::valuePosition).orElse(container.positionOf("Pod"));
-        if (!pod.get().endsWith(".pod")) {
-            ctx.error(at, "Pod=" + pod.get() + " does not name a .pod file",
-                    "name a Quadlet pod file such as " + pod.get() + ".pod; pods not made by Quadlet can be joined with "
-                            + "PodmanArgs=--pod=" + pod.get());
+        if (!pod.endsWith(".pod")) {
+            ctx.error(at, "Pod=" + pod + " does not name a .pod file",
+                    "name a Quadlet pod file such as " + pod + ".pod; pods not made by Quadlet can be joined with "
+                            + "PodmanArgs=--pod=" + pod);
             return;
         }
-        Optional<UnitInfo> info = UnitReferences.find(ctx, "Pod", pod.get(), at);
+        Optional<UnitInfo> info = UnitReferences.find(ctx, "Pod", pod, at);
         if (info.isEmpty()) {
             return;
         }

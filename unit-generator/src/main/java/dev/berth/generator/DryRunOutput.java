@@ -1,5 +1,7 @@
 package dev.berth.generator;
 
+import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.util.List;
 
 /**
@@ -23,6 +25,18 @@ public final class DryRunOutput {
             out.append(t);
         }
         return out.toString();
+    }
+
+    /**
+     * Writes {@link #render} to {@code out} in its charset, each unit encoded on the core that printed it: for a
+     * thousand units, megabytes less copying than joining the text and encoding it, and no copy of the whole output.
+     */
+    public static void write(UnitSet set, PrintStream out) {
+        Charset charset = out.charset();
+        List<byte[]> blocks = Parallel.map(set.units(), u -> block(u).getBytes(charset));
+        for (int i = 0; i < blocks.size(); i++) {
+            out.writeBytes(blocks.get(i));
+        }
     }
 
     private static String block(GeneratedUnit u) {

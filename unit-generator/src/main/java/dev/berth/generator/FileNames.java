@@ -45,28 +45,6 @@ final class FileNames {
     }
 
     /**
-     * The entries of a directory sorted by name, as paths from the directory stream (they keep the name's raw
-     * bytes; re-resolving a decoded name fails for names the platform encoding cannot represent).
-     */
-    static java.util.Optional<List<Path>> list(Path dir) {
-        try {
-            return java.util.Optional.of(listOrThrow(dir));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** {@link #listNamed}, the paths only. */
-    static List<Path> listOrThrow(Path dir) throws IOException {
-        List<Listed> named = listNamed(dir);
-        List<Path> entries = new ArrayList<>(named.size());
-        for (Listed l : named) {
-            entries.add(l.path());
-        }
-        return entries;
-    }
-
-    /**
      * The entries of a directory with their names, sorted by name.
      *
      * @throws IOException when the directory cannot be listed

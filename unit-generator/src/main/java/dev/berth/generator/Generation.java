@@ -52,7 +52,9 @@ public final class Generation {
     public static Outcome translate(LoadedSources loaded, GeneratorOptions options, HostView host) {
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
         for (Optional<Diagnostic> d : Parallel.map(loaded.units(), ImageNameCheck::check)) {
-            d.ifPresent(all::add);
+            if (d.isPresent()) { // not d.ifPresent(all::add), which makes a method reference for every file
+                all.add(d.get());
+            }
         }
         UnitSet set = Generator.generate(loaded.units(), options, host);
         all.addAll(set.diagnostics());

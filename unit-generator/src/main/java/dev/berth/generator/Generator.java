@@ -29,7 +29,9 @@ public final class Generator {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Set<String> failed = new LinkedHashSet<>();
         for (Translated t : translated) {
-            diagnostics.addAll(t.diagnostics());
+            if (!t.diagnostics().isEmpty()) {
+                diagnostics.addAll(t.diagnostics());
+            }
             if (t.unit() == null) {
                 failed.add(t.source().path());
             } else {
@@ -52,7 +54,8 @@ public final class Generator {
     }
 
     private static Translated translate(SourceUnit source, GeneratorOptions options, UnitIndex index, HostView host) {
-        Optional<Diagnostic> badName = ServiceNameCheck.check(source, index.find(source.fileName()).orElseThrow());
+        UnitInfo info = index.get(source.fileName());
+        Optional<Diagnostic> badName = ServiceNameCheck.check(source, info);
         if (badName.isPresent()) {
             return new Translated(source, null, List.of(badName.get()));
         }
@@ -62,15 +65,18 @@ public final class Generator {
             unit = Translators.of(source.kind()).translate(source, ctx);
         } catch (RuntimeException e) {
             // A bug in one translation must not take the other files down with it.
-            ctx.error(dev.berth.spec.Position.ofFile(source.path()),
-                    "internal error while translating this file: " + e, "please report this as a berth bug");
+            reportInternalError(ctx, source, e);
             unit = Optional.empty();
         }
         if (ctx.failed() || unit.isEmpty()) {
             return new Translated(source, null, ctx.diagnostics());
         }
-        String name = index.find(source.fileName()).orElseThrow().serviceFileName();
-        return new Translated(source, new GeneratedUnit(name, source, unit.get()), ctx.diagnostics());
+        return new Translated(source, new GeneratedUnit(info.serviceFileName(), source, unit.get()), ctx.diagnostics());
+    }
+
+    private static void reportInternalError(TranslationContext ctx, SourceUnit source, RuntimeException e) {
+        ctx.error(dev.berth.spec.Position.ofFile(source.path()),
+                "internal error while translating this file: " + e, "please report this as a berth bug");
     }
 
     static int outputRank(SourceUnit u) {

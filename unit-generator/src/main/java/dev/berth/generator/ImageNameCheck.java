@@ -20,7 +20,8 @@ public final class ImageNameCheck {
         if (unit.kind() != UnitKind.CONTAINER && unit.kind() != UnitKind.VOLUME && unit.kind() != UnitKind.IMAGE) {
             return Optional.empty();
         }
-        Optional<Entry> image = unit.file().section(unit.kind().section()).flatMap(s -> lastImage(s));
+        Optional<Section> main = unit.file().section(unit.kind().section());
+        Optional<Entry> image = main.isPresent() ? main.get().last("Image") : Optional.empty();
         if (image.isEmpty()) {
             return Optional.empty();
         }
@@ -28,14 +29,14 @@ public final class ImageNameCheck {
         if (name.isEmpty() || name.endsWith(".build") || name.endsWith(".image") || isFullyQualified(name)) {
             return Optional.empty();
         }
-        return Optional.of(Diagnostic.warning(image.get().valuePosition(),
-                "the image '" + name + "' is not a fully qualified image name, which is slower and less safe: "
-                        + "podman resolves it through short-name aliases",
-                "name the registry host too, for example 'localhost/" + name + "' for a local image"));
+        return Optional.of(warning(image.get(), name));
     }
 
-    private static Optional<Entry> lastImage(Section s) {
-        return s.last("Image");
+    private static Diagnostic warning(Entry image, String name) {
+        return Diagnostic.warning(image.valuePosition(),
+                "the image '" + name + "' is not a fully qualified image name, which is slower and less safe: "
+                        + "podman resolves it through short-name aliases",
+                "name the registry host too, for example 'localhost/" + name + "' for a local image");
     }
 
     private static String unquote(String v) {

@@ -4,7 +4,6 @@ import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -22,38 +21,69 @@ public final class KeyValueArguments {
      * drops it without a word, which silently loses the setting.
      */
     public static void add(TranslationContext ctx, SectionReader section, String key, String flag, PodmanCommand podman) {
-        for (Map.Entry<String, String> e : pairs(ctx, section, key).entrySet()) {
-            podman.add(flag, e.getKey() + "=" + e.getValue());
+        // Each name's winning word is already "name=value": emitted as it is, not cut and joined again.
+        List<String> words = words(ctx, section, key);
+        for (int i = 0; i < words.size(); i++) {
+            podman.add(flag, words.get(i));
         }
     }
 
     /** The pairs of {@code key}, sorted the way Go sorts strings (by UTF-8 bytes, which is code point order). */
     public static TreeMap<String, String> pairs(TranslationContext ctx, SectionReader section, String key) {
         TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
+        for (String word : words(ctx, section, key)) {
+            int eq = word.indexOf('=');
+            out.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /**
+     * Each name's last {@code name=value} word, sorted by name as {@link #pairs} is; bare words are reported.
+     * Sorted by insertion into a list: a unit sets a handful of names, and a tree map would be one more JDK class
+     * for the JIT compiler to compile while the generator runs.
+     */
+    private static List<String> words(TranslationContext ctx, SectionReader section, String key) {
+        List<String> names = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         Entry current = null;
-        List<String> bare = new ArrayList<>();
+        List<String> bare = null;
         for (SectionReader.Word w : section.argWords(key)) {
             if (w.entry() != current) {
-                reportBare(ctx, key, current, bare);
+                if (bare != null) {
+                    reportBare(ctx, key, current, bare);
+                }
                 current = w.entry();
-                bare = new ArrayList<>();
+                bare = null;
             }
             int eq = w.text().indexOf('=');
             if (eq < 0) {
+                if (bare == null) {
+                    bare = new ArrayList<>();
+                }
                 bare.add(w.text());
                 continue;
             }
-            out.put(w.text().substring(0, eq), w.text().substring(eq + 1));
+            String name = w.text().substring(0, eq);
+            int at = 0;
+            while (at < names.size() && compareCodePoints(names.get(at), name) < 0) {
+                at++;
+            }
+            if (at < names.size() && names.get(at).equals(name)) {
+                words.set(at, w.text()); // a later assignment of a name wins
+            } else {
+                names.add(at, name);
+                words.add(at, w.text());
+            }
         }
-        reportBare(ctx, key, current, bare);
-        return out;
+        if (bare != null) { // called only with something to report: it then never runs (nor is compiled) for most files
+            reportBare(ctx, key, current, bare);
+        }
+        return words;
     }
 
     /** One diagnostic per assignment for its words without {@code =}, which Quadlet 5.4.2 drops without a word. */
     private static void reportBare(TranslationContext ctx, String key, Entry entry, List<String> bare) {
-        if (bare.isEmpty()) {
-            return;
-        }
         String items = "'" + String.join("', '", bare) + "'";
         String message = bare.size() == 1
                 ? key + "= item " + items + " has no '=', so Quadlet would drop it"

@@ -50,8 +50,8 @@ final class KindSteps {
     }
 
     static String serviceFileName(TranslationContext ctx) {
-        return ctx.index().find(ctx.unit().fileName()).map(UnitInfo::serviceFileName)
-                .orElseGet(() -> UnitNames.serviceName(ctx.unit()) + ".service");
+        UnitInfo info = ctx.index().get(ctx.unit().fileName());
+        return info != null ? info.serviceFileName() : UnitNames.serviceName(ctx.unit()) + ".service";
     }
 
     /** {@code ServiceName=} with an empty value names the service {@code .service} in Quadlet; berth refuses it. */
@@ -59,10 +59,14 @@ final class KindSteps {
         SectionReader main = CommonSteps.main(ctx);
         Optional<String> name = main.single("ServiceName");
         if (name.isPresent() && name.get().isBlank()) {
-            ctx.error(main.positionOf("ServiceName"), "ServiceName= is empty, which would name the service '.service'",
-                    "remove the line to get the default name '" + ctx.unit().baseName() + ctx.unit().kind().serviceSuffix()
-                            + "', or give a name");
+            reportEmptyServiceName(ctx, main);
         }
+    }
+
+    private static void reportEmptyServiceName(TranslationContext ctx, SectionReader main) {
+        ctx.error(main.positionOf("ServiceName"), "ServiceName= is empty, which would name the service '.service'",
+                "remove the line to get the default name '" + ctx.unit().baseName() + ctx.unit().kind().serviceSuffix()
+                        + "', or give a name");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.berth.generator;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A podman command line being assembled as a list of words, never as one string, so that nothing a
@@ -17,7 +18,10 @@ public final class PodmanCommand {
     }
 
     public PodmanCommand add(String... args) {
-        words.addAll(List.of(args));
+        // A loop, not addAll(List.of(args)): that copies the arguments twice, for every flag of every file.
+        for (String a : args) {
+            words.add(Objects.requireNonNull(a));
+        }
         return this;
     }
 
@@ -28,9 +32,9 @@ public final class PodmanCommand {
 
     /** {@code flag value}, once per value. */
     public PodmanCommand addEach(String flag, List<String> values) {
-        for (String v : values) {
+        for (int i = 0; i < values.size(); i++) { // no iterator: mostly called with an empty list
             words.add(flag);
-            words.add(v);
+            words.add(values.get(i));
         }
         return this;
     }

@@ -8,8 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,11 +42,18 @@ public final class SearchPath {
     static final String DISTRO = "usr/share/containers/systemd";
     static final String UNIT_DIRS_VARIABLE = "QUADLET_UNIT_DIRS";
 
-    /** The directories, and warnings about settings that had to be ignored. */
-    public record Result(List<Path> directories, List<Diagnostic> diagnostics) {
+    /**
+     * The directories, warnings about settings that had to be ignored, and the walk's listings of the directories
+     * (for {@link SourceLoader#load(Result)}).
+     */
+    public record Result(List<Path> directories, List<Diagnostic> diagnostics, DirectoryListings listings) {
         public Result {
             directories = List.copyOf(directories);
             diagnostics = List.copyOf(diagnostics);
+        }
+
+        public Result(List<Path> directories, List<Diagnostic> diagnostics) {
+            this(directories, diagnostics, DirectoryListings.NONE);
         }
     }
 
@@ -197,6 +206,7 @@ public final class SearchPath {
     private static final class Walk {
         private final Set<Path> visited = new LinkedHashSet<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
+        private final Map<Path, List<FileNames.Listed>> listings = new HashMap<>();
 
         void warn(String what, String message, String fix) {
             diagnostics.add(Diagnostic.warning(Position.ofFile(what), message, fix));
@@ -221,7 +231,7 @@ public final class SearchPath {
                 return;
             }
             visited.add(resolved);
-            List<Path> children = children(resolved);
+            List<Path> children = children(resolved, listings);
             // One stat per entry, on all cores for a large directory; the walk itself stays in order.
             List<Boolean> maybeDirectory = Parallel.map(children, Walk::isDirectoryOrUnknown);
             for (int i = 0; i < children.size(); i++) {
@@ -253,8 +263,19 @@ public final class SearchPath {
          * as the paths the directory stream returns, which hold the raw bytes of the name, so a name the
          * platform encoding cannot decode is still reachable.
          */
-        private static List<Path> children(Path dir) {
-            return FileNames.list(dir).orElse(List.of());
+        private static List<Path> children(Path dir, Map<Path, List<FileNames.Listed>> listings) {
+            List<FileNames.Listed> named;
+            try {
+                named = FileNames.listNamed(dir);
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
+            listings.put(dir, named);
+            List<Path> paths = new ArrayList<>(named.size());
+            for (FileNames.Listed l : named) {
+                paths.add(l.path());
+            }
+            return paths;
         }
 
         private static boolean isDropInDirectory(Path p) {
@@ -263,7 +284,7 @@ public final class SearchPath {
         }
 
         Result result() {
-            return new Result(new ArrayList<>(visited), diagnostics);
+            return new Result(new ArrayList<>(visited), diagnostics, new DirectoryListings(listings));
         }
     }
 }

@@ -39,9 +39,13 @@ public final class ServiceBuilder {
     public ServiceBuilder(String fileName, UnitFile source) {
         this.fileName = fileName;
         this.origin = Position.ofFile(source.path());
-        for (Section s : source.merged().sections()) {
+        List<Section> sections = source.merged().sections();
+        for (int i = 0; i < sections.size(); i++) { // indexed loops in this class: no iterator per loop from C1
+            Section s = sections.get(i);
             Group g = new Group(s.name(), s.position());
-            g.comments.addAll(s.leadingComments());
+            if (!s.leadingComments().isEmpty()) {
+                g.comments.addAll(s.leadingComments());
+            }
             g.lines.addAll(s.lines());
             groups.add(g);
         }
@@ -56,25 +60,31 @@ public final class ServiceBuilder {
         return fileName;
     }
 
-    private Optional<Group> find(String name) {
-        for (Group g : groups) {
+    /**
+     * The section's group, or null. Null rather than {@code Optional}, and no lambdas below: every edit of every
+     * translation comes through here, mostly before the JIT compiler has got to it.
+     */
+    private Group find(String name) {
+        for (int i = 0; i < groups.size(); i++) { // no iterator: C1 allocates one per loop, and this runs per edit
+            Group g = groups.get(i);
             if (g.name.equals(name)) {
-                return Optional.of(g);
+                return g;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private Group ensure(String name) {
-        return find(name).orElseGet(() -> {
-            Group g = new Group(name, origin);
+        Group g = find(name);
+        if (g == null) {
+            g = new Group(name, origin);
             groups.add(g);
-            return g;
-        });
+        }
+        return g;
     }
 
     public boolean hasSection(String name) {
-        return find(name).isPresent();
+        return find(name) != null;
     }
 
     /** Appends {@code key=value} to the section, creating the section at the end if needed. */
@@ -111,23 +121,26 @@ public final class ServiceBuilder {
     }
 
     public ServiceBuilder unset(String section, String key) {
-        find(section).ifPresent(g -> g.lines.removeIf(l -> l instanceof Entry e && e.key().equals(key)));
+        Group g = find(section);
+        if (g != null) {
+            g.lines.removeIf(l -> l instanceof Entry e && e.key().equals(key));
+        }
         return this;
     }
 
     /** Renames a section; when {@code to} exists already, the lines move there. */
     public ServiceBuilder rename(String from, String to) {
-        Optional<Group> old = find(from);
-        if (old.isEmpty()) {
+        Group old = find(from);
+        if (old == null) {
             return this;
         }
-        Optional<Group> target = find(to);
-        if (target.isEmpty()) {
-            old.get().name = to;
-        } else if (target.get() != old.get()) {
-            target.get().comments.addAll(old.get().comments);
-            target.get().lines.addAll(old.get().lines);
-            groups.remove(old.get());
+        Group target = find(to);
+        if (target == null) {
+            old.name = to;
+        } else if (target != old) {
+            target.comments.addAll(old.comments);
+            target.lines.addAll(old.lines);
+            groups.remove(old);
         }
         return this;
     }
@@ -150,36 +163,48 @@ public final class ServiceBuilder {
 
     /** The last value of {@code key}, as Quadlet's {@code Lookup} reads it. */
     public Optional<String> lookup(String section, String key) {
-        return reader(section, new ArrayList<>()).single(key);
+        Group g = find(section);
+        if (g == null) {
+            return Optional.empty();
+        }
+        for (int i = g.lines.size() - 1; i >= 0; i--) {
+            if (g.lines.get(i) instanceof Entry e && e.key().equals(key)) {
+                return Optional.of(SectionReader.singleValue(e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A reader over the current state of {@code section}. */
     public SectionReader reader(String section, List<Diagnostic> problems) {
-        Optional<Group> g = find(section);
-        if (g.isEmpty()) {
+        Group g = find(section);
+        if (g == null) {
             return SectionReader.empty(section, origin.file(), problems);
         }
-        return new SectionReader(new Section(section, g.get().position, g.get().comments, g.get().lines), problems);
+        return new SectionReader(new Section(section, g.position, g.comments, g.lines), problems);
     }
 
     /** Every entry of a section, for steps that rewrite values in place (dependency translation). */
     public List<Entry> entries(String section) {
         List<Entry> out = new ArrayList<>();
-        find(section).ifPresent(g -> g.lines.forEach(l -> {
-            if (l instanceof Entry e) {
-                out.add(e);
+        Group g = find(section);
+        if (g != null) {
+            for (int i = 0; i < g.lines.size(); i++) {
+                if (g.lines.get(i) instanceof Entry e) {
+                    out.add(e);
+                }
             }
-        }));
+        }
         return out;
     }
 
     /** Replaces every line of {@code key} in {@code section} by one line, kept at the first line's place. */
     public ServiceBuilder replaceAll(String section, String key, String value) {
-        Optional<Group> g = find(section);
-        if (g.isEmpty()) {
+        Group g = find(section);
+        if (g == null) {
             return this;
         }
-        List<Line> lines = g.get().lines;
+        List<Line> lines = g.lines;
         int first = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i) instanceof Entry e && e.key().equals(key)) {
@@ -195,8 +220,9 @@ public final class ServiceBuilder {
     }
 
     public UnitFile build() {
-        List<Section> sections = new ArrayList<>();
-        for (Group g : groups) {
+        List<Section> sections = new ArrayList<>(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
             sections.add(new Section(g.name, g.position, g.comments, g.lines));
         }
         return new UnitFile(fileName, sections);

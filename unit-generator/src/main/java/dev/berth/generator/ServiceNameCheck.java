@@ -19,6 +19,11 @@ final class ServiceNameCheck {
 
     static Optional<Diagnostic> check(SourceUnit source, UnitInfo info) {
         String name = info.serviceName();
+        // The plain check first: the one that explains a bad name is only run for a bad name (and so, for most
+        // sets, never compiled).
+        if (isPlainUnitName(name)) {
+            return Optional.empty();
+        }
         String problem = problem(name);
         if (problem == null) {
             return Optional.empty();
@@ -29,6 +34,24 @@ final class ServiceNameCheck {
                 .orElse(Position.ofFile(source.path()));
         return Optional.of(Diagnostic.error(at, "the service name '" + name + "' " + problem,
                 "set ServiceName= to a name made of letters, digits and the characters : - _ . @ \\"));
+    }
+
+    /** Whether {@link #problem} finds nothing: an empty name, or a short one of allowed characters with one '@'. */
+    private static boolean isPlainUnitName(String name) {
+        if (name.length() + ".service".length() > MAX_UNIT_NAME) {
+            return false;
+        }
+        int at = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '@') {
+                at++;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == ':' || c == '-' || c == '_' || c == '.' || c == '\\')) {
+                return false;
+            }
+        }
+        return at <= 1;
     }
 
     private static String problem(String name) {

@@ -45,10 +45,19 @@ public final class SourceLoader {
      * beside it. Drop-ins are searched in every directory given and every single file's directory.
      */
     public static LoadedSources load(List<Path> paths) {
+        return load(paths, DirectoryListings.NONE);
+    }
+
+    /** {@link #load(List)} of the search path's directories, reusing the listings its walk made. */
+    public static LoadedSources load(SearchPath.Result search) {
+        return load(search.directories(), search.listings());
+    }
+
+    private static LoadedSources load(List<Path> paths, DirectoryListings listings) {
         // First what there is to read: every given path, and each directory's listing, in order.
         List<Given> given = new ArrayList<>();
         for (Path g : paths) {
-            given.add(examine(g.toAbsolutePath().normalize()));
+            given.add(examine(g.toAbsolutePath().normalize(), listings));
         }
         // Then every file that may be loaded, read and parsed on all cores (files are independent; this is where a
         // large set spends its time). A file hidden by an earlier one of the same name is read for nothing.
@@ -104,10 +113,9 @@ public final class SourceLoader {
             if (lookForDropIns) {
                 merged = applyDropIns(merged, f.name(), roots, problems, dotD);
             }
-            return new Loaded(new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged),
-                    problems);
+            return new Loaded(unit(f, merged), problems);
         });
-        List<SourceUnit> units = new ArrayList<>();
+        List<SourceUnit> units = new ArrayList<>(found.size());
         for (Loaded l : loaded) {
             diagnostics.addAll(l.diagnostics());
             units.add(l.unit());
@@ -122,8 +130,12 @@ public final class SourceLoader {
     private record Given(Path directory, List<FileNames.Listed> listing, Path single, List<Diagnostic> diagnostics) {
     }
 
-    private static Given examine(Path p) {
+    private static Given examine(Path p, DirectoryListings listings) {
         List<Diagnostic> diagnostics = new ArrayList<>();
+        List<FileNames.Listed> listed = listings.of(p);
+        if (listed != null) {
+            return new Given(p, listed, null, diagnostics);
+        }
         if (Files.isDirectory(p)) {
             return new Given(p, listNamed(p, diagnostics).orElse(null), null, diagnostics);
         }
@@ -166,6 +178,10 @@ public final class SourceLoader {
     private record Found(Path dir, Path path, String name, UnitKind kind, UnitFile file) {
     }
 
+    private static SourceUnit unit(Found f, UnitFile merged) {
+        return new SourceUnit(f.name(), f.path().toString(), f.dir().toString(), f.kind(), merged);
+    }
+
     private record Loaded(SourceUnit unit, List<Diagnostic> diagnostics) {
     }
 
@@ -184,11 +200,13 @@ public final class SourceLoader {
                         "a directory named like a Quadlet file; it is ignored", "rename it"));
                 continue;
             }
-            diagnostics.addAll(r.diagnostics());
-            r.file().ifPresent(f -> {
+            if (!r.diagnostics().isEmpty()) {
+                diagnostics.addAll(r.diagnostics());
+            }
+            if (r.file().isPresent()) {
                 seen.put(name, dir);
-                found.add(new Found(dir, file, name, kind.get(), f));
-            });
+                found.add(new Found(dir, file, name, kind.get(), r.file().get()));
+            }
         }
     }
 

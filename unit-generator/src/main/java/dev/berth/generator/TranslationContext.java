@@ -6,6 +6,7 @@ import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Section;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one file's translation may consult, and where it reports problems. One context per file, so a
@@ -83,8 +84,9 @@ public final class TranslationContext {
     public SectionReader main() {
         if (main == null) {
             String name = unit.kind().section();
-            Section s = unit.file().section(name).orElseGet(() -> new Section(name, Position.ofFile(unit.path()), List.of()));
-            main = new SectionReader(s, diagnostics);
+            Optional<Section> s = unit.file().section(name);
+            main = s.isPresent() ? SectionReader.indexed(s.get(), diagnostics)
+                    : new SectionReader(new Section(name, Position.ofFile(unit.path()), List.of()), diagnostics);
         }
         return main;
     }

@@ -2,6 +2,7 @@ package dev.berth.generator;
 
 import dev.berth.spec.quadlet.SectionReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,11 @@ import java.util.Optional;
 public final class UnitIndex {
     private final Map<String, UnitInfo> byFileName;
 
+    /** Takes {@code byFileName} over: never changed after construction, and never handed out. */
     private UnitIndex(Map<String, UnitInfo> byFileName) {
-        this.byFileName = Map.copyOf(byFileName);
+        // Not Map.copyOf: a thousand entries are not copied once more, and lookups stay in HashMap code, which the
+        // JIT compiler has compiled long before.
+        this.byFileName = byFileName;
     }
 
     public static UnitIndex of(List<SourceUnit> units) {
@@ -29,7 +33,7 @@ public final class UnitIndex {
                 members.computeIfAbsent(n.memberOf(), p -> new ArrayList<>()).add(n.serviceName() + ".service");
             }
         }
-        Map<String, UnitInfo> info = new LinkedHashMap<>();
+        Map<String, UnitInfo> info = new HashMap<>(units.size() * 2);
         for (int i = 0; i < units.size(); i++) {
             SourceUnit u = units.get(i);
             if (info.containsKey(u.fileName())) {
@@ -48,12 +52,18 @@ public final class UnitIndex {
 
     private static Names names(SourceUnit u) {
         SectionReader main = UnitNames.main(u);
-        return new Names(UnitNames.serviceName(u, main), UnitNames.resourceName(u, main),
+        String serviceName = UnitNames.serviceName(u, main);
+        return new Names(serviceName, UnitNames.resourceName(u, main, serviceName),
                 UnitNames.podStartingWith(u, main));
     }
 
     public Optional<UnitInfo> find(String fileName) {
         return Optional.ofNullable(byFileName.get(fileName));
+    }
+
+    /** {@link #find}, null when there is no such file: for the lookups every translation makes. */
+    UnitInfo get(String fileName) {
+        return byFileName.get(fileName);
     }
 
     public boolean contains(String fileName) {

@@ -15,9 +15,10 @@ public final class UnitNames {
     }
 
     static SectionReader main(SourceUnit u) {
-        return new SectionReader(u.file().section(u.kind().section())
-                .orElse(new dev.berth.spec.syntax.Section(u.kind().section(),
-                        dev.berth.spec.Position.ofFile(u.path()), List.of())), new ArrayList<>());
+        Optional<dev.berth.spec.syntax.Section> s = u.file().section(u.kind().section());
+        // Not orElse(new Section(..)): that would build the empty section for every file that has one.
+        return s.isPresent() ? new SectionReader(s.get(), new ArrayList<>())
+                : SectionReader.empty(u.kind().section(), u.path(), new ArrayList<>());
     }
 
     /** {@code ServiceName=} verbatim, else the base name plus the kind's suffix ({@code db.volume} → {@code db-volume}). */
@@ -27,11 +28,8 @@ public final class UnitNames {
 
     /** {@link #serviceName(SourceUnit)} reading {@code main}, the unit's main section. */
     static String serviceName(SourceUnit u, SectionReader main) {
-        Optional<String> explicit = main.single("ServiceName");
-        if (explicit.isPresent()) {
-            return explicit.get();
-        }
-        return u.baseName() + u.kind().serviceSuffix();
+        String explicit = main.single("ServiceName", null);
+        return explicit != null ? explicit : u.baseName() + u.kind().serviceSuffix();
     }
 
     /** The podman object's name, where it can be known before translation. */
@@ -41,12 +39,28 @@ public final class UnitNames {
 
     /** {@link #resourceName(SourceUnit)} reading {@code s}, the unit's main section. */
     static Optional<String> resourceName(SourceUnit u, SectionReader s) {
+        return resourceName(u, s, u.kind() == UnitKind.CONTAINER ? serviceName(u, s) : null);
+    }
+
+    /** {@link #resourceName(SourceUnit, SectionReader)} with the unit's service name already known. */
+    static Optional<String> resourceName(SourceUnit u, SectionReader s, String serviceName) {
         return switch (u.kind()) {
-            case CONTAINER -> {
-                String name = containerName(u, s);
-                String resolved = name.replace("%N", serviceName(u, s));
-                yield resolved.contains("%") ? Optional.empty() : Optional.of(resolved);
-            }
+            case CONTAINER -> containerResourceName(u, s, serviceName);
+            // The other kinds in a method of their own: a thousand containers then compile only their own case.
+            default -> otherResourceName(u, s);
+        };
+    }
+
+    private static Optional<String> containerResourceName(SourceUnit u, SectionReader s, String serviceName) {
+        String name = containerName(u, s);
+        // No specifier, nothing to replace (the usual ContainerName=): no search for "%N" either.
+        String resolved = name.indexOf('%') < 0 ? name : name.replace("%N", serviceName);
+        return resolved.indexOf('%') >= 0 ? Optional.empty() : Optional.of(resolved);
+    }
+
+    private static Optional<String> otherResourceName(SourceUnit u, SectionReader s) {
+        return switch (u.kind()) {
+            case CONTAINER -> throw new IllegalArgumentException("containers are named by containerResourceName");
             case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse("systemd-" + u.baseName()));
             case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse("systemd-" + u.baseName()));
             case POD -> Optional.of(Optional.ofNullable(s.nonEmpty("PodName")).orElse("systemd-" + u.baseName()));
@@ -64,11 +78,11 @@ public final class UnitNames {
 
     /** {@link #containerName(SourceUnit)} reading {@code main}, the unit's main section. */
     static String containerName(SourceUnit u, SectionReader main) {
-        Optional<String> explicit = Optional.ofNullable(main.nonEmpty("ContainerName"));
-        if (explicit.isPresent()) {
-            return explicit.get();
+        String explicit = main.nonEmpty("ContainerName");
+        if (explicit != null) {
+            return explicit;
         }
-        return u.fileName().contains("@") ? "systemd-%p_%i" : "systemd-%N";
+        return u.fileName().indexOf('@') >= 0 ? "systemd-%p_%i" : "systemd-%N";
     }
 
     /** For each {@code .pod} file name, the services of the containers that name it in {@code Pod=} and start with it. */

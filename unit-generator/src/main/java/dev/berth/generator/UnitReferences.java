@@ -20,10 +20,15 @@ public final class UnitReferences {
     public static Optional<UnitInfo> find(TranslationContext ctx, String key, String fileName, Position at) {
         Optional<UnitInfo> info = ctx.index().find(fileName);
         if (info.isEmpty()) {
-            ctx.error(at, key + "= names " + fileName + ", but there is no such Quadlet file",
-                    "create " + fileName + " in one of the Quadlet directories, or fix the name");
+            reportMissing(ctx, key, fileName, at);
         }
         return info;
+    }
+
+    /** Errors in methods of their own: the methods every reference passes through stay small for the JIT compiler. */
+    private static void reportMissing(TranslationContext ctx, String key, String fileName, Position at) {
+        ctx.error(at, key + "= names " + fileName + ", but there is no such Quadlet file",
+                "create " + fileName + " in one of the Quadlet directories, or fix the name");
     }
 
     /**
@@ -33,14 +38,19 @@ public final class UnitReferences {
      */
     public static Optional<String> resourceName(TranslationContext ctx, String key, String fileName, UnitInfo info,
                                                 Position at) {
-        Optional<String> name = info.resourceName().filter(n -> !n.isEmpty());
-        if (name.isEmpty()) {
-            ctx.error(at, key + "= names " + fileName + ", but the name of what " + fileName
-                            + " creates cannot be known when the units are generated",
-                    "give " + fileName + " an explicit name without systemd specifiers ("
-                            + nameKeyOf(fileName) + "), or refer to that name directly");
+        Optional<String> name = info.resourceName();
+        if (name.isEmpty() || name.get().isEmpty()) {
+            reportUnknownName(ctx, key, fileName, at);
+            return Optional.empty();
         }
         return name;
+    }
+
+    private static void reportUnknownName(TranslationContext ctx, String key, String fileName, Position at) {
+        ctx.error(at, key + "= names " + fileName + ", but the name of what " + fileName
+                        + " creates cannot be known when the units are generated",
+                "give " + fileName + " an explicit name without systemd specifiers ("
+                        + nameKeyOf(fileName) + "), or refer to that name directly");
     }
 
     /** {@code Requires=} and {@code After=} the referenced service, appended to {@code [Unit]}. */

@@ -20,16 +20,16 @@ public final class UserMappings {
 
     /** {@code --user U} or {@code --user U:G}; a group without a user is an error. */
     public static void addUser(TranslationContext ctx, SectionReader section, PodmanCommand podman) {
-        Optional<String> user = Optional.ofNullable(section.nonEmpty("User"));
-        Optional<String> group = Optional.ofNullable(section.nonEmpty("Group"));
-        if (user.isEmpty()) {
-            if (group.isPresent()) {
+        String user = section.nonEmpty("User");
+        String group = section.nonEmpty("Group");
+        if (user == null) {
+            if (group != null) {
                 ctx.error(section.positionOf("Group"), "Group= needs User=",
                         "add User=<user> (podman sets the group only together with the user)");
             }
             return;
         }
-        podman.add("--user", group.map(g -> user.get() + ":" + g).orElse(user.get()));
+        podman.add("--user", group == null ? user : user + ":" + group);
     }
 
     /**
@@ -40,9 +40,9 @@ public final class UserMappings {
     public static void addMappings(TranslationContext ctx, SectionReader section, PodmanCommand podman,
                                    boolean supportManual) {
         boolean explicit = false;
-        Optional<String> userns = Optional.ofNullable(section.nonEmpty("UserNS"));
-        if (userns.isPresent()) {
-            podman.add("--userns", userns.get());
+        String userns = section.nonEmpty("UserNS");
+        if (userns != null) {
+            podman.add("--userns", userns);
             explicit = true;
         }
         List<String> uidMaps = section.words("UIDMap");
@@ -50,28 +50,38 @@ public final class UserMappings {
         List<String> gidMaps = section.words("GIDMap");
         podman.addEach("--gidmap", gidMaps);
         explicit |= !uidMaps.isEmpty() || !gidMaps.isEmpty();
-        Optional<String> subUid = Optional.ofNullable(section.nonEmpty("SubUIDMap"));
-        if (subUid.isPresent()) {
-            podman.add("--subuidname", subUid.get());
+        String subUid = section.nonEmpty("SubUIDMap");
+        if (subUid != null) {
+            podman.add("--subuidname", subUid);
             explicit = true;
         }
-        Optional<String> subGid = Optional.ofNullable(section.nonEmpty("SubGIDMap"));
-        if (subGid.isPresent()) {
-            podman.add("--subgidname", subGid.get());
+        String subGid = section.nonEmpty("SubGIDMap");
+        if (subGid != null) {
+            podman.add("--subgidname", subGid);
             explicit = true;
+        }
+        // RemapUidSize alone does not count, as in Quadlet: it only sizes RemapUsers=auto.
+        boolean remap = section.has("RemapUid") || section.has("RemapGid") || section.has("RemapUsers");
+        if (!remap) {
+            // The usual case. The rules below are in methods of their own, which then never run and so are never
+            // compiled: the JIT compiler has enough to do while the generator runs.
+            return;
         }
         if (explicit) {
-            // RemapUidSize alone does not count, as in Quadlet: it only sizes RemapUsers=auto.
-            for (String key : List.of("RemapUid", "RemapGid", "RemapUsers")) {
-                if (section.has(key)) {
-                    ctx.error(section.positionOf(key), "the deprecated " + key + "= cannot be combined with "
-                                    + explicitKeysSet(section),
-                            "drop the Remap*= keys and express the mapping with UserNS=, UIDMap= and GIDMap=");
-                }
-            }
+            reportRemapWithExplicit(ctx, section);
             return;
         }
         addRemap(ctx, section, podman, supportManual);
+    }
+
+    private static void reportRemapWithExplicit(TranslationContext ctx, SectionReader section) {
+        for (String key : List.of("RemapUid", "RemapGid", "RemapUsers")) {
+            if (section.has(key)) {
+                ctx.error(section.positionOf(key), "the deprecated " + key + "= cannot be combined with "
+                                + explicitKeysSet(section),
+                        "drop the Remap*= keys and express the mapping with UserNS=, UIDMap= and GIDMap=");
+            }
+        }
     }
 
     private static String explicitKeysSet(SectionReader section) {

@@ -65,6 +65,25 @@ class GeneratorChecksTest {
     }
 
     @Test
+    void beforeLoopsAreFound() {
+        KindFixtures f = KindFixtures.with("g.container", "[Unit]\nBefore=h.container\n" + IMAGE)
+                .and("h.container", "[Unit]\nBefore=g.container\n" + IMAGE)
+                .and("i.container", "[Unit]\nBefore=g.container\n" + IMAGE);
+        List<String> errors = f.errors();
+        assertEquals(2, errors.size(), errors::toString);
+        assertTrue(errors.get(0).contains("dependency cycle: g.service → h.service → g.service"), errors.get(0));
+        assertEquals(List.of("i.service"), f.generate().units().stream().map(GeneratedUnit::fileName).toList());
+    }
+
+    @Test
+    void beforeAndAfterThatAgreeAreNotACycle() {
+        KindFixtures f = KindFixtures.with("j.container", "[Unit]\nBefore=k.container\nAfter=j.container\n" + IMAGE)
+                .and("k.container", "[Unit]\nAfter=j.container\n" + IMAGE);
+        assertEquals(List.of(), f.errors());
+        assertEquals(2, f.generate().units().size());
+    }
+
+    @Test
     void aPodAndItsMembersAreNotACycle() {
         KindFixtures f = KindFixtures.with("web.pod", "[Pod]\n")
                 .and("front.container", IMAGE + "Pod=web.pod\n")

@@ -1,5 +1,6 @@
 package dev.berth.spec.quadlet;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,12 @@ final class KeyNames {
     }
 
     static boolean contains(String section, String key) {
-        Set<String> names = switch (section) {
+        return of(section).contains(key);
+    }
+
+    /** The key names of {@code section} (unmodifiable), empty for a section Quadlet does not own. */
+    static Set<String> of(String section) {
+        return switch (section) {
             case "Container" -> ContainerNames.SET;
             case "Volume" -> VolumeNames.SET;
             case "Network" -> NetworkNames.SET;
@@ -28,7 +34,6 @@ final class KeyNames {
             case QuadletKeys.SECTION -> QuadletNames.SET;
             default -> Set.of();
         };
-        return names.contains(key);
     }
 
     private static Set<String> names(List<KeySpec> table) {
@@ -36,7 +41,7 @@ final class KeyNames {
         for (KeySpec k : table) {
             names.add(k.name());
         }
-        return names;
+        return Collections.unmodifiableSet(names);
     }
 
     private static final class ContainerNames {

@@ -7,6 +7,8 @@ import dev.berth.spec.syntax.Line;
 import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,10 @@ import java.util.TreeMap;
  *
  * <p>Confined to one translation, like its {@code problems} list: after a few lookups it indexes the section's
  * keys, since a translation asks a main section about every key it knows.
+ *
+ * <p>The lists it returns are not to be modified. A key that is not set gives the shared empty list, whose
+ * iterator is shared too: a translation asks about dozens of unset keys per file, mostly in C1-compiled code,
+ * which would otherwise allocate a list and an iterator for each.
  */
 public final class SectionReader {
 
@@ -39,6 +45,16 @@ public final class SectionReader {
         this.problems = problems;
     }
 
+    /**
+     * A reader that indexes the section at once, for a caller that will ask about many keys (a translation asks
+     * its main section about every key of the kind): the first lookups then do not scan the lines first.
+     */
+    public static SectionReader indexed(Section section, List<Diagnostic> problems) {
+        SectionReader r = new SectionReader(section, problems);
+        r.index = buildIndex(section);
+        return r;
+    }
+
     /** Every assignment of {@code key} in order (empty-assignment resets not applied); not to be modified. */
     private Entry[] all(String key) {
         if (index == null) {
@@ -52,32 +68,47 @@ public final class SectionReader {
     }
 
     private static Map<String, Entry[]> buildIndex(Section section) {
-        Map<String, List<Entry>> lists = new HashMap<>();
-        for (Line l : section.lines()) {
-            if (l instanceof Entry e) {
-                List<Entry> list = lists.get(e.key());
-                if (list == null) {
-                    list = new ArrayList<>(2);
-                    lists.put(e.key(), list);
+        List<Line> lines = section.lines();
+        Map<String, Entry[]> out = new HashMap<>(lines.size() * 2);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof Entry e) {
+                // Most keys are set once; a repeated one grows its array by one, which is cheaper than a list per key.
+                Entry[] before = out.get(e.key());
+                Entry[] after;
+                if (before == null) {
+                    after = new Entry[] {e};
+                } else {
+                    after = Arrays.copyOf(before, before.length + 1);
+                    after[before.length] = e;
                 }
-                list.add(e);
+                out.put(e.key(), after);
             }
-        }
-        Map<String, Entry[]> out = new HashMap<>(lists.size() * 2);
-        for (Map.Entry<String, List<Entry>> e : lists.entrySet()) {
-            out.put(e.getKey(), e.getValue().toArray(NONE));
         }
         return out;
     }
 
     /** The last assignment of {@code key}. */
     private Optional<Entry> last(String key) {
+        return Optional.ofNullable(lastOrNull(key));
+    }
+
+    /**
+     * The last assignment of {@code key}, or null: what the many lookups of a translation use, so that they cost
+     * no {@code Optional} (most run interpreted, before the JIT compiler gets to them).
+     */
+    private Entry lastOrNull(String key) {
         if (index == null && scans < SCANS_BEFORE_INDEX) {
             scans++;
-            return section.last(key);
+            List<Line> lines = section.lines();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i) instanceof Entry e && e.key().equals(key)) {
+                    return e;
+                }
+            }
+            return null;
         }
         Entry[] all = all(key);
-        return all.length == 0 ? Optional.empty() : Optional.of(all[all.length - 1]);
+        return all.length == 0 ? null : all[all.length - 1];
     }
 
     public static SectionReader empty(String name, String path, List<Diagnostic> problems) {
@@ -89,7 +120,7 @@ public final class SectionReader {
     }
 
     public boolean has(String key) {
-        return last(key).isPresent();
+        return lastOrNull(key) != null;
     }
 
     public Optional<Entry> lastEntry(String key) {
@@ -98,13 +129,19 @@ public final class SectionReader {
 
     /** Where {@code key} was last set, or the section header when it was not. */
     public Position positionOf(String key) {
-        return last(key).map(Entry::position).orElse(section.position());
+        Entry last = lastOrNull(key);
+        return last == null ? section.position() : last.position();
     }
 
     /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
     public Optional<String> single(String key) {
-        Optional<Entry> last = last(key);
-        return last.isEmpty() ? Optional.empty() : Optional.of(trimQuotes(last.get().value().stripTrailing()));
+        Entry last = lastOrNull(key);
+        return last == null ? Optional.empty() : Optional.of(singleValue(last));
+    }
+
+    /** An assignment's value read as SINGLE: trailing blanks and surrounding double quotes trimmed. */
+    public static String singleValue(Entry e) {
+        return trimQuotes(e.value().stripTrailing());
     }
 
     /**
@@ -112,11 +149,11 @@ public final class SectionReader {
      * of a translation cost no {@code Optional} and no lambda.
      */
     public String nonEmpty(String key) {
-        Optional<Entry> last = last(key);
-        if (last.isEmpty()) {
+        Entry last = lastOrNull(key);
+        if (last == null) {
             return null;
         }
-        String v = trimQuotes(last.get().value().stripTrailing());
+        String v = singleValue(last);
         return v.isEmpty() ? null : v;
     }
 
@@ -131,8 +168,12 @@ public final class SectionReader {
 
     /** LIST: every value in order; an empty assignment clears what came before. */
     public List<String> list(String key) {
-        List<String> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
+        List<String> out = new ArrayList<>(entries.length);
+        for (Entry e : entries) {
             out.add(e.value());
         }
         return out;
@@ -140,21 +181,40 @@ public final class SectionReader {
 
     /** The entries that survive empty-assignment resets, with their positions. */
     public List<Entry> entries(String key) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : all(key)) {
-            if (e.isEmptyAssignment()) {
-                out.clear();
-            } else {
-                out.add(e);
-            }
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
+        List<Entry> out = new ArrayList<>(entries.length);
+        for (Entry e : entries) {
+            out.add(e);
         }
         return out;
     }
 
+    /**
+     * {@link #entries} as an array, not to be modified: the lookups of a translation loop over arrays, since C1
+     * (which compiles them) allocates an iterator for every loop over a list.
+     */
+    private Entry[] effective(String key) {
+        Entry[] all = all(key);
+        int from = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].isEmptyAssignment()) {
+                from = i + 1; // an empty assignment clears what came before it
+            }
+        }
+        return from == 0 ? all : Arrays.copyOfRange(all, from, all.length);
+    }
+
     /** WORDS: each value split at blanks, quotes removed, backslashes kept. */
     public List<String> words(String key) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
         List<String> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
+        for (Entry e : entries) {
             out.addAll(split(e, Words.Style.LIST));
         }
         return out;
@@ -162,8 +222,12 @@ public final class SectionReader {
 
     /** ARGS: each value split like a command line. */
     public List<String> args(String key) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
         List<String> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
+        for (Entry e : entries) {
             out.addAll(split(e, Words.Style.EXEC));
         }
         return out;
@@ -184,10 +248,15 @@ public final class SectionReader {
     }
 
     private List<Word> wordsOf(String key, Words.Style style) {
+        Entry[] entries = effective(key);
+        if (entries.length == 0) {
+            return Collections.emptyList();
+        }
         List<Word> out = new ArrayList<>();
-        for (Entry e : entries(key)) {
-            for (String w : split(e, style)) {
-                out.add(new Word(w, e));
+        for (Entry e : entries) {
+            List<String> words = split(e, style);
+            for (int i = 0; i < words.size(); i++) {
+                out.add(new Word(words.get(i), e));
             }
         }
         return out;
@@ -195,13 +264,13 @@ public final class SectionReader {
 
     /** COMMAND: the last value split like a command line; empty when unset or unreadable. */
     public Optional<List<String>> command(String key) {
-        Optional<Entry> last = last(key);
-        if (last.isEmpty()) {
+        Entry last = lastOrNull(key);
+        if (last == null) {
             return Optional.empty();
         }
-        Words.Split s = Words.split(last.get().value(), Words.Style.EXEC);
+        Words.Split s = Words.split(last.value(), Words.Style.EXEC);
         if (!s.ok()) {
-            report(last.get(), s.problem().get());
+            report(last, s.problem().get());
             return Optional.empty();
         }
         return Optional.of(s.words());
@@ -223,25 +292,29 @@ public final class SectionReader {
 
     /** BOOLEAN: true for {@code 1|yes|true|on}, false for {@code 0|no|false|off}; anything else is reported. */
     public Optional<Boolean> bool(String key) {
-        Optional<Entry> last = last(key);
-        if (last.isEmpty()) {
-            return Optional.empty();
-        }
-        String v = trimQuotes(last.get().value().stripTrailing()).toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "1", "yes", "true", "on" -> Optional.of(true);
-            case "0", "no", "false", "off" -> Optional.of(false);
-            default -> {
-                problems.add(Diagnostic.error(last.get().valuePosition(),
-                        "'" + key + "' takes a boolean, not \"" + last.get().value() + "\"",
-                        "use true or false"));
-                yield Optional.of(false);
-            }
-        };
+        Entry last = lastOrNull(key);
+        return last == null ? Optional.empty() : Optional.of(boolValue(key, last));
     }
 
+    /** {@link #bool(String)}, {@code fallback} when unset, without boxing. */
     public boolean bool(String key, boolean fallback) {
-        return bool(key).orElse(fallback);
+        Entry last = lastOrNull(key);
+        return last == null ? fallback : boolValue(key, last);
+    }
+
+    /** The assignment's value as a boolean; a value that is none is reported and reads false. */
+    private boolean boolValue(String key, Entry last) {
+        String v = trimQuotes(last.value().stripTrailing()).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "1", "yes", "true", "on" -> true;
+            case "0", "no", "false", "off" -> false;
+            default -> {
+                problems.add(Diagnostic.error(last.valuePosition(),
+                        "'" + key + "' takes a boolean, not \"" + last.value() + "\"",
+                        "use true or false"));
+                yield false;
+            }
+        };
     }
 
     private List<String> split(Entry e, Words.Style style) {

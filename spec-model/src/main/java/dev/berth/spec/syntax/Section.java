@@ -24,8 +24,8 @@ public record Section(String name, Position position, List<Comment> leadingComme
 
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
-        for (Line l : lines) {
-            if (l instanceof Entry e) {
+        for (int i = 0; i < lines.size(); i++) { // indexed: C1 allocates an iterator for a for-each
+            if (lines.get(i) instanceof Entry e) {
                 out.add(e);
             }
         }
@@ -35,8 +35,8 @@ public record Section(String name, Position position, List<Comment> leadingComme
     /** Every assignment of {@code key}, in order, without the empty-assignment reset applied. */
     public List<Entry> entries(String key) {
         List<Entry> out = new ArrayList<>();
-        for (Line l : lines) {
-            if (l instanceof Entry e && e.key().equals(key)) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof Entry e && e.key().equals(key)) {
                 out.add(e);
             }
         }

@@ -65,7 +65,9 @@ public record UnitFile(String path, List<Section> sections, List<Comment> traili
 
     public Optional<Section> section(String name) {
         Section found = null;
-        for (Section s : sections) {
+        // Indexed loops here and below: these run many times per file, and C1 allocates an iterator for a for-each.
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
             if (s.name().equals(name)) {
                 found = found == null ? s : found.mergedWith(s);
             }
@@ -74,8 +76,8 @@ public record UnitFile(String path, List<Section> sections, List<Comment> traili
     }
 
     public boolean hasSection(String name) {
-        for (Section s : sections) {
-            if (s.name().equals(name)) {
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).name().equals(name)) {
                 return true;
             }
         }

@@ -61,6 +61,14 @@ public final class UnitFileParser {
         if (quick.indexOf('\uFFFD') < 0) {
             return quick;
         }
+        return decodeStrictly(path, content, diagnostics);
+    }
+
+    /**
+     * {@link #decode} of a file with U+FFFD, valid or not. Rare paths such as this one are kept out of the methods
+     * every file runs, which the JIT compiler then compiles smaller.
+     */
+    private static String decodeStrictly(String path, byte[] content, List<Diagnostic> diagnostics) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -155,13 +163,20 @@ public final class UnitFileParser {
         }
 
         ParsedUnitFile read(String text) {
-            String body = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            String[] physical = body.split("\n", -1);
+            // The physical lines are cut from the text one by one, not split into an array of them first (nor is the
+            // text copied to drop its final newline): every file is read at every boot.
+            int end = text.endsWith("\n") ? text.length() - 1 : text.length();
             StringBuilder continued = null;
             Position continuedAt = null;
-            int continuedLine = 0;
-            for (int i = 0; i < physical.length; i++) {
-                String raw = physical[i];
+            String continuedRaw = null;
+            int start = 0;
+            for (int i = 0; start <= end; i++) {
+                int newline = text.indexOf('\n', start);
+                if (newline < 0 || newline > end) {
+                    newline = end;
+                }
+                String raw = text.substring(start, newline);
+                start = newline + 1;
                 String line = raw.strip();
                 int indent = leadingBlankCodePoints(raw);
                 Position at = new Position(path, i + 1, indent + 1);
@@ -183,7 +198,7 @@ public final class UnitFileParser {
                 } else {
                     continued = new StringBuilder(content);
                     continuedAt = at;
-                    continuedLine = i;
+                    continuedRaw = raw;
                 }
                 if (continues) {
                     // systemd turns the backslash into a word break; one blank is enough to keep words apart.
@@ -192,14 +207,11 @@ public final class UnitFileParser {
                     }
                     continue;
                 }
-                logicalLine(continued.toString(), continuedAt, physical[continuedLine]);
+                logicalLine(continued.toString(), continuedAt, continuedRaw);
                 continued = null;
             }
             if (continued != null) {
-                diagnostics.add(Diagnostic.warning(continuedAt,
-                        "line continuation ('\\' at the end of the line) is not followed by another line",
-                        "remove the trailing backslash, or add the missing line"));
-                logicalLine(continued.toString().stripTrailing(), continuedAt, physical[continuedLine]);
+                unfinishedContinuation(continued, continuedAt, continuedRaw);
             }
             closeSection();
             List<Comment> trailing = List.of();
@@ -216,6 +228,13 @@ public final class UnitFileParser {
             return new ParsedUnitFile(new UnitFile(path, sections, trailing), diagnostics);
         }
 
+        private void unfinishedContinuation(StringBuilder continued, Position at, String rawFirstLine) {
+            diagnostics.add(Diagnostic.warning(at,
+                    "line continuation ('\\' at the end of the line) is not followed by another line",
+                    "remove the trailing backslash, or add the missing line"));
+            logicalLine(continued.toString().stripTrailing(), at, rawFirstLine);
+        }
+
         private void logicalLine(String line, Position at, String rawFirstLine) {
             if (line.startsWith("[")) {
                 int end = line.indexOf(']');
@@ -224,8 +243,7 @@ public final class UnitFileParser {
                     return;
                 }
                 if (end < 0) {
-                    diagnostics.add(Diagnostic.error(at, "section header is missing its closing ']'",
-                            "write it as [" + line.substring(1).strip() + "]"));
+                    unclosedHeader(line, at);
                     return;
                 }
             }
@@ -234,6 +252,16 @@ public final class UnitFileParser {
                 entry(line, eq, at, rawFirstLine);
                 return;
             }
+            badLine(line, at, eq);
+        }
+
+        private void unclosedHeader(String line, Position at) {
+            diagnostics.add(Diagnostic.error(at, "section header is missing its closing ']'",
+                    "write it as [" + line.substring(1).strip() + "]"));
+        }
+
+        /** A line that is neither a header nor an assignment (comments never get here). */
+        private void badLine(String line, Position at, int eq) {
             if (eq == 0) {
                 diagnostics.add(Diagnostic.error(at, "assignment has no key name before '='",
                         "write it as Key=value"));
@@ -246,8 +274,7 @@ public final class UnitFileParser {
 
         private void header(String name, Position at) {
             if (name.isEmpty() || name.contains("[") || hasControlCharacter(name)) {
-                diagnostics.add(Diagnostic.error(at, "invalid section name \"" + shorten(name) + "\"",
-                        "section names are words such as [Container], [Unit] or [Service]"));
+                invalidSectionName(name, at);
                 return;
             }
             closeSection();
@@ -263,10 +290,14 @@ public final class UnitFileParser {
             sectionLines = new ArrayList<>();
         }
 
+        private void invalidSectionName(String name, Position at) {
+            diagnostics.add(Diagnostic.error(at, "invalid section name \"" + shorten(name) + "\"",
+                    "section names are words such as [Container], [Unit] or [Service]"));
+        }
+
         private void entry(String line, int eq, Position at, String rawFirstLine) {
             if (sectionName == null) {
-                diagnostics.add(Diagnostic.error(at, "assignment \"" + shorten(line) + "\" is outside of any section",
-                        "put a section header such as [Container] above it"));
+                outsideSection(line, at);
                 return;
             }
             String key = line.substring(0, eq).stripTrailing();
@@ -276,9 +307,16 @@ public final class UnitFileParser {
             }
             String value = line.substring(valueStart);
             Position valueAt = at.atColumn(at.column() + line.codePointCount(0, valueStart));
-            sectionLines.addAll(pendingComments);
-            pendingComments.clear();
+            if (!pendingComments.isEmpty()) {
+                sectionLines.addAll(pendingComments);
+                pendingComments.clear();
+            }
             sectionLines.add(new Entry(key, value, at, valueAt));
+        }
+
+        private void outsideSection(String line, Position at) {
+            diagnostics.add(Diagnostic.error(at, "assignment \"" + shorten(line) + "\" is outside of any section",
+                    "put a section header such as [Container] above it"));
         }
 
         private void closeSection() {

@@ -1,5 +1,7 @@
 package dev.berth.spec.syntax;
 
+import java.util.List;
+
 /**
  * Writes a {@link UnitFile} back as text: comments above each header, {@code [Name]}, then {@code key=value}
  * lines, and one blank line between sections. For a file already in this canonical form,
@@ -18,21 +20,26 @@ public final class UnitFilePrinter {
 
     /** {@link #print(UnitFile)} appended to {@code out}, for callers that print many units into one text. */
     public static void print(UnitFile file, StringBuilder out) {
-        boolean first = true;
-        for (Section s : file.sections()) {
-            if (!first) {
+        // Indexed loops: every unit of a large set is printed, mostly by C1-compiled code, which would allocate an
+        // iterator for every for-each.
+        List<Section> sections = file.sections();
+        for (int i = 0; i < sections.size(); i++) {
+            Section s = sections.get(i);
+            if (i > 0) {
                 out.append('\n');
             }
-            first = false;
-            for (Comment c : s.leadingComments()) {
-                out.append(c.text()).append('\n');
+            List<Comment> comments = s.leadingComments();
+            for (int k = 0; k < comments.size(); k++) {
+                out.append(comments.get(k).text()).append('\n');
             }
             if (s.name().isEmpty()) {
                 // The nameless section of a generated unit whose source had no section: only its comments print.
                 continue;
             }
             out.append('[').append(s.name()).append("]\n");
-            for (Line l : s.lines()) {
+            List<Line> lines = s.lines();
+            for (int k = 0; k < lines.size(); k++) {
+                Line l = lines.get(k);
                 // Not a pattern switch: its bootstrap spins a class at run time that the AOT cache cannot keep,
                 // which costs the generator milliseconds at every start.
                 if (l instanceof Entry e) {

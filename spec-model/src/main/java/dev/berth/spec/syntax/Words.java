@@ -182,7 +182,12 @@ public final class Words {
      * to expand, as Quadlet does.
      */
     public static String join(List<String> words) {
-        StringBuilder out = new StringBuilder();
+        int length = words.size();
+        for (int i = 0; i < words.size(); i++) {
+            length += words.get(i).length();
+        }
+        // Sized for the words without quotes, the usual case: no copying as a long ExecStart= grows.
+        StringBuilder out = new StringBuilder(length + 16);
         for (int i = 0; i < words.size(); i++) {
             if (i > 0) {
                 out.append(' ');
