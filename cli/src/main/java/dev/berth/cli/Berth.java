@@ -70,7 +70,7 @@ public final class Berth implements Runnable {
 
         /** The real edges: D-Bus, the journalctl process, the system clock in the local time zone. */
         Session(PrintStream out, PrintStream err, Environment env) {
-            this(out, err, env, SystemdFactory.dbus(), JournalRunner.process(), Clock.systemDefaultZone());
+            this(out, err, env, SystemdFactory.dbus(), JournalRunner.process(), new LocalClock());
         }
 
         /** A connection to the system manager, or with {@code user} to the caller's own; the caller closes it. */
@@ -88,7 +88,7 @@ public final class Berth implements Runnable {
     public static void main(String[] args) {
         SystemdFactory systemd = EarlyConnection.forArgs(List.of(args), SystemdFactory.dbus());
         int status = execute(args, new Session(System.out, System.err, Environment.system(), systemd,
-                JournalRunner.process(), Clock.systemDefaultZone()));
+                JournalRunner.process(), new LocalClock()));
         if (systemd instanceof EarlyConnection early) {
             early.close();
         }
@@ -104,6 +104,10 @@ public final class Berth implements Runnable {
     static int execute(String[] args, Session session) {
         PrintStream out = session.out();
         PrintStream err = session.err();
+        java.util.Optional<JobCommand> plain = PlainJobLine.parse(args, session);
+        if (plain.isPresent()) {
+            return runPlain(plain.get(), out, err);
+        }
         CommandLine cmd = new CommandLine(new Berth(session));
         // picocli builds a command's model by reflection over its options, which costs start-up time (a tenth of
         // a second for all of them): a command line that begins with a command's name needs only that command.
@@ -165,6 +169,24 @@ public final class Berth implements Runnable {
         }
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         return bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
+    }
+
+    /**
+     * Runs a {@link PlainJobLine} command as picocli's {@code execute} would: its status, or 1 for a bug. Typed
+     * {@code Callable}: picocli reflects over this class's methods, and a {@code JobCommand} in a signature would load
+     * that class for every other command too.
+     */
+    private static int runPlain(java.util.concurrent.Callable<Integer> command, PrintStream out, PrintStream err) {
+        int status;
+        try {
+            status = command.call();
+        } catch (Exception e) {
+            e.printStackTrace(err);
+            status = CommandLine.ExitCode.SOFTWARE;
+        }
+        out.flush();
+        err.flush();
+        return status;
     }
 
     /** Every command, in the order the help lists them. */

@@ -47,6 +47,17 @@ abstract class JobCommand implements Callable<Integer> {
         this.pastTense = pastTense;
     }
 
+    /** The job command of that name: start, stop, restart or reload. */
+    static JobCommand named(String name, Berth.Session session) {
+        return switch (name) {
+            case "start" -> new Start(session);
+            case "stop" -> new Stop(session);
+            case "restart" -> new Restart(session);
+            case "reload" -> new Reload(session);
+            default -> throw new IllegalArgumentException("no job command " + name);
+        };
+    }
+
     @Override
     public Integer call() {
         Console console = new Console(session, manager.format);

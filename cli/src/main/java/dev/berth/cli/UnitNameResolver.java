@@ -81,13 +81,15 @@ public final class UnitNameResolver {
         List<NotFound> notFound = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String name : names) {
-            switch (resolve(name)) {
-                case Found f -> {
-                    if (seen.add(f.unit())) {
-                        found.add(f);
-                    }
+            // instanceof, not a switch over the sealed type: that switch spins a class at run time, which the AOT
+            // cache cannot hold, and every 'berth start' resolves names (bench/lifecycle/RESULTS.md).
+            Resolution r = resolve(name);
+            if (r instanceof Found f) {
+                if (seen.add(f.unit())) {
+                    found.add(f);
                 }
-                case NotFound n -> notFound.add(n);
+            } else if (r instanceof NotFound n) {
+                notFound.add(n);
             }
         }
         return new Resolutions(found, notFound);

@@ -48,6 +48,10 @@ import dev.berth.systemd.dbus.UnitListEntry;
  * timeouts: dbus-java's synchronous calls use one global 20 s timeout, too short for a daemon reload and not
  * aware of a dropped connection. Reading the reply message directly also keeps the D-Bus error name
  * ({@code org.freedesktop.systemd1.NoSuchUnit}), which dbus-java's exceptions no longer carry.
+ *
+ * <p>Start-up: every {@code berth start} runs this class cold. A {@code switch} over a sealed type makes the JVM
+ * spin a class at run time (SwitchBootstraps), which the AOT cache cannot hold, so the paths a job takes test
+ * with {@code instanceof} instead.
  */
 public final class DbusSystemd implements Systemd {
 
@@ -109,19 +113,19 @@ public final class DbusSystemd implements Systemd {
         List<String> tried = new ArrayList<>();
         SystemdException first = null;
         for (BusCandidate.Candidacy verdict : verdicts) {
-            switch (verdict) {
-                case BusCandidate.Skipped skipped -> tried.add(skipped.label() + ": " + skipped.reason());
-                case BusCandidate.Applies applies -> {
-                    try {
-                        return connect(applies.address(), options);
-                    } catch (SystemdException e) {
-                        if (e.kind() == Kind.ACCESS_DENIED) {
-                            throw e;
-                        }
-                        first = first == null ? e : first;
-                        tried.add(applies.label() + ": "
-                                + (e.getCause() != null ? reasonOf(e.getCause()) : e.problem()));
+            // instanceof, not a switch over the sealed type: see the note on start-up at the top of the class.
+            if (verdict instanceof BusCandidate.Skipped skipped) {
+                tried.add(skipped.label() + ": " + skipped.reason());
+            } else if (verdict instanceof BusCandidate.Applies applies) {
+                try {
+                    return connect(applies.address(), options);
+                } catch (SystemdException e) {
+                    if (e.kind() == Kind.ACCESS_DENIED) {
+                        throw e;
                     }
+                    first = first == null ? e : first;
+                    tried.add(applies.label() + ": "
+                            + (e.getCause() != null ? reasonOf(e.getCause()) : e.problem()));
                 }
             }
         }
@@ -341,11 +345,14 @@ public final class DbusSystemd implements Systemd {
             Wait.Deadline ends = wait.deadlineIn(options.jobTimeout());
             for (Map.Entry<String, String> job : queued.entrySet()) {
                 Outcome<String> end = wait.until(ends, Probe.of(jobs.result(job.getValue())), this::reachable);
-                JobResult result = switch (end) {
-                    case Outcome.Arrived<String> arrived -> JobResult.fromSignal(arrived.value());
-                    case Outcome.Expired<String> expired -> JobResult.WAIT_EXPIRED;
-                    case Outcome.Lost<String> lost -> JobResult.CONNECTION_LOST;
-                };
+                JobResult result;
+                if (end instanceof Outcome.Arrived<String> arrived) {
+                    result = JobResult.fromSignal(arrived.value());
+                } else if (end instanceof Outcome.Expired<String>) {
+                    result = JobResult.WAIT_EXPIRED;
+                } else {
+                    result = JobResult.CONNECTION_LOST;
+                }
                 outcomes.put(job.getKey(), JobOutcome.ended(job.getKey(), kind, result));
             }
         } catch (InterruptedException e) {
@@ -515,12 +522,14 @@ public final class DbusSystemd implements Systemd {
 
     private <T> T awaitOrThrow(Wait.Deadline deadline, Probe<T> probe, String action, Duration timeout)
             throws InterruptedException, SystemdException {
-        return switch (wait.until(deadline, probe, this::reachable)) {
-            case Outcome.Arrived<T> arrived -> arrived.value();
-            case Outcome.Expired<T> expired -> throw SystemdException.noReply("trying to " + action, address,
-                    timeout);
-            case Outcome.Lost<T> lost -> throw SystemdException.connectionLost("waiting to " + action, address);
-        };
+        Outcome<T> end = wait.until(deadline, probe, this::reachable);
+        if (end instanceof Outcome.Arrived<T> arrived) {
+            return arrived.value();
+        }
+        if (end instanceof Outcome.Expired<T>) {
+            throw SystemdException.noReply("trying to " + action, address, timeout);
+        }
+        throw SystemdException.connectionLost("waiting to " + action, address);
     }
 
     /**
@@ -559,11 +568,13 @@ public final class DbusSystemd implements Systemd {
 
     private <T extends DBusInterface> T remote(String path, Class<T> type) throws SystemdException {
         try {
-            return switch (connection) {
-                case DBusConnection bus -> bus.getRemoteObject(Systemd1Manager.BUS_NAME, path, type);
-                case DirectConnection peer -> peer.getRemoteObject(path, type);
-                default -> throw new IllegalStateException("unexpected connection type " + connection.getClass());
-            };
+            if (connection instanceof DBusConnection bus) {
+                return bus.getRemoteObject(Systemd1Manager.BUS_NAME, path, type);
+            }
+            if (connection instanceof DirectConnection peer) {
+                return peer.getRemoteObject(path, type);
+            }
+            throw new IllegalStateException("unexpected connection type " + connection.getClass());
         } catch (DBusException e) {
             throw protocol("address " + path, e);
         }
