@@ -45,6 +45,11 @@ import picocli.CommandLine.Parameters;
                     + "units that are enabled through [Install] (WantedBy=, RequiredBy=, UpheldBy=), and stops "
                     + "running units that are no longer generated. The jobs run concurrently.",
             "",
+            "Only one 'berth apply', 'remove', 'enable' or 'disable' changes a manager's files at a time: a second "
+                    + "one waits for the first, and says so on standard error (the lock is "
+                    + "/run/lock/berth-install.lock, or $XDG_RUNTIME_DIR/berth-install.lock with --user). A dry run "
+                    + "does not wait.",
+            "",
             "When no file changes, nothing else happens either: no reload, no restart ('changed': false). "
                     + "A directory PATH is installed with its whole tree (files whose names start with '.' "
                     + "excepted); a Quadlet file PATH is installed at the top of the install directory with the "
