@@ -8,6 +8,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,7 +107,7 @@ public final class Berth implements Runnable {
     static int execute(String[] args, Session session) {
         PrintStream out = session.out();
         PrintStream err = session.err();
-        java.util.Optional<JobCommand> plain = PlainJobLine.parse(args, session);
+        Optional<JobCommand> plain = PlainJobLine.parse(args, session);
         if (plain.isPresent()) {
             return runPlain(plain.get(), out, err);
         }
@@ -127,7 +130,7 @@ public final class Berth implements Runnable {
         cmd.setParameterExceptionHandler((ex, ignored) -> {
             CommandLine c = ex.getCommandLine();
             PrintWriter w = c.getErr();
-            java.util.Optional<String> meant = misspeltCommand(ex, cmd);
+            Optional<String> meant = misspeltCommand(ex, cmd);
             if (meant.isPresent()) {
                 // picocli's own suggestions rank by shared letter pairs, and offer 'status' for 'strat'.
                 String typed = ((CommandLine.UnmatchedArgumentException) ex).getUnmatched().get(0);
@@ -152,12 +155,12 @@ public final class Berth implements Runnable {
      * The command a misspelt first word meant ({@code strat} for {@code start}), ranked like every did-you-mean in
      * berth; empty when the error is another one, or no command is close.
      */
-    private static java.util.Optional<String> misspeltCommand(CommandLine.ParameterException ex, CommandLine top) {
+    private static Optional<String> misspeltCommand(CommandLine.ParameterException ex, CommandLine top) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || ex.getCommandLine() != top
                 || u.getUnmatched().isEmpty() || u.getUnmatched().get(0).startsWith("-")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String typed = u.getUnmatched().get(0).toLowerCase(java.util.Locale.ROOT);
+        String typed = u.getUnmatched().get(0).toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : COMMANDS) {
@@ -168,7 +171,7 @@ public final class Berth implements Runnable {
             }
         }
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
-        return bestDistance <= allowed ? java.util.Optional.of(best) : java.util.Optional.empty();
+        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /**
@@ -176,7 +179,7 @@ public final class Berth implements Runnable {
      * {@code Callable}: picocli reflects over this class's methods, and a {@code JobCommand} in a signature would load
      * that class for every other command too.
      */
-    private static int runPlain(java.util.concurrent.Callable<Integer> command, PrintStream out, PrintStream err) {
+    private static int runPlain(Callable<Integer> command, PrintStream out, PrintStream err) {
         int status;
         try {
             status = command.call();
