@@ -106,19 +106,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // A dry run changes nothing and need not wait for a real one.
-        ChangeReport report = dryRun ? apply() : InstallLock.around(user, session, this::apply,
-                problem -> ChangeReport.refused(false, user, List.of(), List.of(problem)));
-        report.print(format, session.out(), session.err());
-        return report.exitStatus();
+        return SiteChange.run(user, dryRun, format, session, this::apply);
     }
 
-    ChangeReport apply() {
-        Optional<InstallSite> found = InstallSite.of(user, session.env());
-        if (found.isEmpty()) {
-            return ChangeReport.refused(dryRun, user, List.of(InstallSite.unknownDirectory()), List.of());
-        }
-        InstallSite site = found.get();
+    private ChangeReport apply(InstallSite site) {
         ApplyInputs inputs = ApplyInputs.collect(paths);
         List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
         if (inputs.hasErrors()) {

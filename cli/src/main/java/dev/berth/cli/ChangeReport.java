@@ -156,18 +156,7 @@ record ChangeReport(boolean changed, boolean dryRun, boolean user, List<FileChan
             us.add(m);
         }
         doc.put("units", us);
-        List<Map<String, Object>> ds = new ArrayList<>();
-        for (Diagnostic d : Reports.sorted(diagnostics)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", d.position().file());
-            m.put("line", d.position().line());
-            m.put("column", d.position().column());
-            m.put("severity", d.severity().label());
-            m.put("message", d.message());
-            m.put("fix", d.fix().orElse(null));
-            ds.add(m);
-        }
-        doc.put("diagnostics", ds);
+        doc.put("diagnostics", Reports.diagnosticsJson(diagnostics));
         doc.put("errors", errors);
         doc.put("summary", summary());
         try {

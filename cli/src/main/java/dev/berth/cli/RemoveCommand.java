@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -83,19 +82,10 @@ final class RemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // A dry run changes nothing and need not wait for a real one.
-        ChangeReport report = dryRun ? remove() : InstallLock.around(user, session, this::remove,
-                problem -> ChangeReport.refused(false, user, List.of(), List.of(problem)));
-        report.print(format, session.out(), session.err());
-        return report.exitStatus();
+        return SiteChange.run(user, dryRun, format, session, this::remove);
     }
 
-    ChangeReport remove() {
-        Optional<InstallSite> found = InstallSite.of(user, session.env());
-        if (found.isEmpty()) {
-            return ChangeReport.refused(dryRun, user, List.of(InstallSite.unknownDirectory()), List.of());
-        }
-        InstallSite site = found.get();
+    private ChangeReport remove(InstallSite site) {
         BerthUnits units = BerthUnits.of(user, site.searchPath().directories(), session.env());
         Generation.Outcome before = units.outcome();
         List<String> errors = new ArrayList<>();

@@ -48,11 +48,8 @@ final class Reports {
         return n == 1 ? one : many;
     }
 
-    /** {"files": [...], "diagnostics": [...], "units": [...], "summary": {...}}. */
-    static String json(Generation.Outcome outcome, List<Diagnostic> diagnostics, boolean withText) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        List<String> files = files(outcome);
-        doc.put("files", files);
+    /** Diagnostics in the order they print, each as {file, line, column, severity, message, fix}. */
+    static List<Map<String, Object>> diagnosticsJson(List<Diagnostic> diagnostics) {
         List<Map<String, Object>> ds = new ArrayList<>();
         for (Diagnostic d : sorted(diagnostics)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -64,7 +61,15 @@ final class Reports {
             m.put("fix", d.fix().orElse(null));
             ds.add(m);
         }
-        doc.put("diagnostics", ds);
+        return ds;
+    }
+
+    /** {"files": [...], "diagnostics": [...], "units": [...], "summary": {...}}. */
+    static String json(Generation.Outcome outcome, List<Diagnostic> diagnostics, boolean withText) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        List<String> files = files(outcome);
+        doc.put("files", files);
+        doc.put("diagnostics", diagnosticsJson(diagnostics));
         List<Map<String, Object>> units = new ArrayList<>();
         for (GeneratedUnit u : outcome.units().units()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -88,7 +88,7 @@ final class KubeTranslator implements Translator {
     private static List<String> yamlFiles(TranslationContext ctx, SectionReader kube) {
         List<String> files = new ArrayList<>();
         for (Entry e : kube.entries("Yaml")) {
-            String file = unquote(e.value());
+            String file = SectionReader.singleValue(e);
             if (file.isEmpty()) {
                 ctx.error(e.valuePosition(), "Yaml= names no file", "write the path of the Kubernetes YAML file");
             } else {
@@ -100,19 +100,5 @@ final class KubeTranslator implements Translator {
                     "add Yaml=<path>, relative to this file's directory or absolute");
         }
         return ctx.failed() ? List.of() : files;
-    }
-
-    /** Quadlet's single-value reading: trailing blanks, then every double quote at either end, removed. */
-    private static String unquote(String value) {
-        String v = value.stripTrailing();
-        int start = 0;
-        int end = v.length();
-        while (start < end && v.charAt(start) == '"') {
-            start++;
-        }
-        while (end > start && v.charAt(end - 1) == '"') {
-            end--;
-        }
-        return v.substring(start, end);
     }
 }

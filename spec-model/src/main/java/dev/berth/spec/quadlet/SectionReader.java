@@ -304,7 +304,7 @@ public final class SectionReader {
 
     /** The assignment's value as a boolean; a value that is none is reported and reads false. */
     private boolean boolValue(String key, Entry last) {
-        String v = trimQuotes(last.value().stripTrailing()).toLowerCase(Locale.ROOT);
+        String v = singleValue(last).toLowerCase(Locale.ROOT);
         return switch (v) {
             case "1", "yes", "true", "on" -> true;
             case "0", "no", "false", "off" -> false;
