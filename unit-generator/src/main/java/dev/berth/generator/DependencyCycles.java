@@ -7,7 +7,6 @@ import dev.berth.spec.syntax.Section;
 import dev.berth.spec.syntax.Words;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,17 +27,12 @@ final class DependencyCycles {
 
     /** One error per unit on a cycle, at the line that orders it after the next unit of the cycle. */
     static List<Diagnostic> find(List<GeneratedUnit> units) {
-        // Reading each unit's After= and Before= is per unit, so on all cores; the graph is built in order.
-        List<Edges> edges = Parallel.map(units, DependencyCycles::edges);
-        // Almost every set of units has no cycle: that is decided on arrays of indices first, and only a set with
-        // a cycle pays for the graph of names that finds and describes each cycle in the order it reports them.
-        if (!hasCycle(units, edges)) {
-            return List.of();
-        }
         Map<String, GeneratedUnit> byName = new LinkedHashMap<>();
         for (GeneratedUnit u : units) {
             byName.put(u.fileName(), u);
         }
+        // Reading each unit's After= and Before= is per unit, so on all cores; the graph is built in order.
+        List<Edges> edges = Parallel.map(units, DependencyCycles::edges);
         Map<String, Set<String>> after = new LinkedHashMap<>();
         for (int i = 0; i < units.size(); i++) {
             GeneratedUnit u = units.get(i);
@@ -73,89 +67,6 @@ final class DependencyCycles {
             }
         }
         return out;
-    }
-
-    /**
-     * Whether the units' ordering has a cycle: a depth-first search over {@code after[i]}, the indices of the
-     * units unit i starts after (its own {@code After=}, and the {@code Before=} of others that name it), with
-     * the same edges as the graph {@link #find} builds.
-     */
-    private static boolean hasCycle(List<GeneratedUnit> units, List<Edges> edges) {
-        int n = units.size();
-        Map<String, Integer> index = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            index.putIfAbsent(units.get(i).fileName(), i);
-        }
-        // Edge k: unit from[k] starts after unit to[k].
-        int[] from = new int[16];
-        int[] to = new int[16];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            Edges unit = edges.get(i);
-            if (unit == null) {
-                continue;
-            }
-            int self = index.get(units.get(i).fileName());
-            for (int pass = 0; pass < 2; pass++) {
-                for (String other : pass == 0 ? unit.after() : unit.before()) {
-                    Integer j = index.get(other);
-                    if (j == null || j == self) {
-                        continue;
-                    }
-                    if (count == from.length) {
-                        from = Arrays.copyOf(from, count * 2);
-                        to = Arrays.copyOf(to, count * 2);
-                    }
-                    from[count] = pass == 0 ? self : j;
-                    to[count] = pass == 0 ? j : self;
-                    count++;
-                }
-            }
-        }
-        // Each unit's edges, contiguous: edge[start[v]] .. edge[start[v + 1] - 1].
-        int[] start = new int[n + 1];
-        for (int k = 0; k < count; k++) {
-            start[from[k] + 1]++;
-        }
-        for (int v = 0; v < n; v++) {
-            start[v + 1] += start[v];
-        }
-        int[] edge = new int[count];
-        int[] fill = Arrays.copyOf(start, n);
-        for (int k = 0; k < count; k++) {
-            edge[fill[from[k]]++] = to[k];
-        }
-        byte[] state = new byte[n]; // 0: not seen, 1: on the current path, 2: done
-        int[] path = new int[n];
-        int[] next = new int[n];
-        for (int s = 0; s < n; s++) {
-            if (state[s] != 0) {
-                continue;
-            }
-            int depth = 0;
-            path[0] = s;
-            next[0] = start[s];
-            state[s] = 1;
-            while (depth >= 0) {
-                int v = path[depth];
-                if (next[depth] == start[v + 1]) {
-                    state[v] = 2;
-                    depth--;
-                    continue;
-                }
-                int w = edge[next[depth]++];
-                if (state[w] == 1) {
-                    return true;
-                }
-                if (state[w] == 0) {
-                    state[w] = 1;
-                    depth++;
-                    path[depth] = w;
-                    next[depth] = start[w];
-                }
-            }
-        }
-        return false;
     }
 
     /** The names a unit's {@code [Unit]} orders it after and before; null without a {@code [Unit]} section. */

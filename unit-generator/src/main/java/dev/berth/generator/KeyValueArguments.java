@@ -4,7 +4,6 @@ import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * KEY_VALUE keys such as {@code Environment=}, {@code Label=} and {@code Annotation=}: every value is split like a
@@ -28,18 +27,9 @@ public final class KeyValueArguments {
         }
     }
 
-    /** The pairs of {@code key}, sorted the way Go sorts strings (by UTF-8 bytes, which is code point order). */
-    public static TreeMap<String, String> pairs(TranslationContext ctx, SectionReader section, String key) {
-        TreeMap<String, String> out = new TreeMap<>(KeyValueArguments::compareCodePoints);
-        for (String word : words(ctx, section, key)) {
-            int eq = word.indexOf('=');
-            out.put(word.substring(0, eq), word.substring(eq + 1));
-        }
-        return out;
-    }
-
     /**
-     * Each name's last {@code name=value} word, sorted by name as {@link #pairs} is; bare words are reported.
+     * Each name's last {@code name=value} word, sorted by name the way Go sorts strings (by UTF-8 bytes, which is
+     * code point order), as Quadlet emits them; bare words are reported.
      * Sorted by insertion into a list: a unit sets a handful of names, and a tree map would be one more JDK class
      * for the JIT compiler to compile while the generator runs.
      */

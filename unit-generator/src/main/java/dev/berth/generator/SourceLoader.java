@@ -200,9 +200,7 @@ public final class SourceLoader {
                         "a directory named like a Quadlet file; it is ignored", "rename it"));
                 continue;
             }
-            if (!r.diagnostics().isEmpty()) {
-                diagnostics.addAll(r.diagnostics());
-            }
+            diagnostics.addAll(r.diagnostics());
             if (r.file().isPresent()) {
                 seen.put(name, dir);
                 found.add(new Found(dir, file, name, kind.get(), r.file().get()));

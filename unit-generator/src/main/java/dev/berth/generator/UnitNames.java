@@ -46,21 +46,6 @@ public final class UnitNames {
     static Optional<String> resourceName(SourceUnit u, SectionReader s, String serviceName) {
         return switch (u.kind()) {
             case CONTAINER -> containerResourceName(u, s, serviceName);
-            // The other kinds in a method of their own: a thousand containers then compile only their own case.
-            default -> otherResourceName(u, s);
-        };
-    }
-
-    private static Optional<String> containerResourceName(SourceUnit u, SectionReader s, String serviceName) {
-        String name = containerName(u, s);
-        // No specifier, nothing to replace (the usual ContainerName=): no search for "%N" either.
-        String resolved = name.indexOf('%') < 0 ? name : name.replace("%N", serviceName);
-        return resolved.indexOf('%') >= 0 ? Optional.empty() : Optional.of(resolved);
-    }
-
-    private static Optional<String> otherResourceName(SourceUnit u, SectionReader s) {
-        return switch (u.kind()) {
-            case CONTAINER -> throw new IllegalArgumentException("containers are named by containerResourceName");
             case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse("systemd-" + u.baseName()));
             case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse("systemd-" + u.baseName()));
             case POD -> Optional.of(Optional.ofNullable(s.nonEmpty("PodName")).orElse("systemd-" + u.baseName()));
@@ -69,6 +54,13 @@ public final class UnitNames {
             case ARTIFACT -> s.single("Artifact");
             case KUBE -> Optional.empty();
         };
+    }
+
+    private static Optional<String> containerResourceName(SourceUnit u, SectionReader s, String serviceName) {
+        String name = containerName(u, s);
+        // No specifier, nothing to replace (the usual ContainerName=): no search for "%N" either.
+        String resolved = name.indexOf('%') < 0 ? name : name.replace("%N", serviceName);
+        return resolved.indexOf('%') >= 0 ? Optional.empty() : Optional.of(resolved);
     }
 
     /** {@code ContainerName=}, else {@code systemd-%N} ({@code systemd-%p_%i} for templates and instances). */
