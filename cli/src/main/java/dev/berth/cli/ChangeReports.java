@@ -51,7 +51,9 @@ final class ChangeReports {
             err.println(d.format());
         }
         for (FileChange f : r.files()) {
-            if (f.changes()) {
+            if (f.changes() && f.hidden()) {
+                out.println(hiddenLine(f));
+            } else if (f.changes()) {
                 out.print(UnifiedDiff.of(f.path(), f.before(), f.path(), f.after()));
             }
         }
@@ -69,6 +71,18 @@ final class ChangeReports {
             }
         }
         out.println(r.summary());
+    }
+
+    /**
+     * A file whose contents must not reach a terminal or an Ansible log: a file that is not world-readable (before
+     * or after), or a symbolic link a removal unlinks.
+     */
+    static String hiddenLine(FileChange f) {
+        if (f.action() == dev.berth.install.ApplyPlan.FileAction.REMOVED && f.before().map(b -> b.length == 0)
+                .orElse(false)) {
+            return f.path() + ": symbolic link removed (what it points to is not touched)";
+        }
+        return f.path() + ": content changed (not shown: mode 0600)";
     }
 
     private static String unitLine(ChangeReport r, UnitActions.Done u) {

@@ -250,12 +250,13 @@ class ApplyCommandTest {
             }
 
             @Override
-            public void replace(Path target, byte[] bytes) throws IOException {
+            public void replace(Path target, byte[] bytes, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode)
+                    throws IOException {
                 if (writes.incrementAndGet() == 4) {
                     throw new java.nio.file.FileSystemException(target.toString(), null, "No space left on device");
                 }
                 log.add("write " + m.install.relativize(target));
-                real.replace(target, bytes);
+                real.replace(target, bytes, mode);
             }
 
             @Override

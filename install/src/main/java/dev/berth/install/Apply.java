@@ -11,7 +11,11 @@ import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +27,32 @@ import java.util.Set;
  * {@code berth apply} as an engine: validate the request together with the installed files, compare, write the
  * changed files as one transaction, reload, and act on the units. Returns what happened; prints nothing.
  *
- * @param site    where the files go
- * @param systemd the manager of that site
- * @param store   the file operations (the real one, or a test's that fails on purpose)
+ * <p>One use: an instance carries the modes of one run. The file operations are the real ones, or a test's that
+ * fail on purpose.
  */
-public record Apply(InstallSite site, SystemdConnection systemd, FileStore store) {
+public final class Apply {
+
+    private final InstallSite site;
+    private final SystemdConnection systemd;
+    private final FileStore store;
+    /** Install path -> the mode it is written with, and the mode of the file it replaces. */
+    private final Map<String, Set<PosixFilePermission>> newModes = new HashMap<>();
+    private final Map<String, Set<PosixFilePermission>> installedModes = new HashMap<>();
+
+    public Apply(InstallSite site, SystemdConnection systemd, FileStore store) {
+        this.site = site;
+        this.systemd = systemd;
+        this.store = store;
+    }
+
+    /** Where a link points, for messages; the link itself when it cannot be read. */
+    static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "somewhere unreadable";
+        }
+    }
 
     public ChangeReport run(List<Path> paths, boolean dryRun) {
         boolean user = site.user();
@@ -40,20 +65,46 @@ public record Apply(InstallSite site, SystemdConnection systemd, FileStore store
 
         Map<String, byte[]> installed = new LinkedHashMap<>();
         Map<String, byte[]> incoming = new LinkedHashMap<>();
+        Set<String> hidden = new HashSet<>();
+        Set<String> modeChanged = new HashSet<>();
         for (Map.Entry<String, ApplyInputs.Input> e : byRelative.entrySet()) {
             Path target = site.resolve(e.getKey());
+            Optional<Path> link = site.linkOnTheWay(e.getKey());
+            if (link.isPresent()) {
+                diagnostics.add(Diagnostic.error(Position.ofFile(target.toString()), "the way to this file goes "
+                                + "through the symbolic link " + link.get() + "; berth never writes through a link in "
+                                + "the install directory", "remove the link " + link.get() + " (it points to "
+                                + linkTarget(link.get()) + "), then apply again"));
+                continue;
+            }
             if (Files.isDirectory(target)) {
                 diagnostics.add(Diagnostic.error(Position.ofFile(target.toString()),
                         "a directory is in the way of " + e.getValue().origin(), "move the directory away"));
                 continue;
             }
+            boolean worldReadable = e.getValue().worldReadable();
+            if (!worldReadable) {
+                hidden.add(target.toString());
+            }
             try {
-                InstallSite.read(target).ifPresent(b -> installed.put(target.toString(), b));
+                Optional<byte[]> old = InstallSite.read(target);
+                if (old.isPresent()) {
+                    installed.put(target.toString(), old.get());
+                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+                    installedModes.put(target.toString(), mode);
+                    if (!mode.contains(PosixFilePermission.OTHERS_READ)) {
+                        hidden.add(target.toString());
+                    }
+                    if (!mode.equals(FileStore.modeFor(worldReadable))) {
+                        modeChanged.add(target.toString());
+                    }
+                }
             } catch (IOException ex) {
                 diagnostics.add(Diagnostic.error(Position.ofFile(target.toString()),
                         "cannot read the installed file: " + IoErrors.reason(ex), IoErrors.fix(ex)));
             }
             incoming.put(target.toString(), e.getValue().bytes());
+            newModes.put(target.toString(), FileStore.modeFor(worldReadable));
         }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return ChangeReport.refused(dryRun, user, diagnostics, List.of(nothingChanged()));
@@ -86,7 +137,8 @@ public record Apply(InstallSite site, SystemdConnection systemd, FileStore store
                             + IoErrors.reason(e) + "; nothing was changed", IoErrors.fix(e))));
         }
 
-        ApplyPlan plan = ApplyPlan.apply(installed, incoming, before.units().units(), after.units().units());
+        ApplyPlan plan = ApplyPlan.apply(installed, incoming, hidden, modeChanged, before.units().units(),
+                after.units().units());
         if (!plan.changesFiles()) {
             return new ChangeReport(false, dryRun, user, plan.files(), List.of(), diagnostics, List.of());
         }
@@ -122,7 +174,9 @@ public record Apply(InstallSite site, SystemdConnection systemd, FileStore store
         }
         List<FileTransaction.Step> steps = new ArrayList<>();
         for (FileChange f : plan.changedFiles()) {
-            steps.add(new FileTransaction.Write(Path.of(f.path()), f.after().orElseThrow(), f.before()));
+            steps.add(new FileTransaction.Write(Path.of(f.path()), f.after().orElseThrow(),
+                    newModes.getOrDefault(f.path(), FileStore.FILE_MODE), f.before(),
+                    installedModes.getOrDefault(f.path(), FileStore.FILE_MODE)));
         }
         FileTransaction.Result written = new FileTransaction(store).run(steps);
         if (!written.ok()) {

@@ -1,6 +1,8 @@
 package dev.berth.install;
 
+import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
+import dev.berth.generator.SearchPath;
 import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
 import java.nio.file.Path;
@@ -24,15 +26,11 @@ import java.util.Optional;
  * {@code now} starts or stops the units.
  *
  * @param user       the user's manager
- * @param searchPath what the generator reads
- * @param options    how it translates
+ * @param env        the search path and the options of the generator, read again after the choice is written
+ * @param adminDirectory where choices are recorded, see {@link EnableChoice#dropIn(ManagedUnit, Optional)}
  * @param systemd    the manager
  */
-public record Enablement(boolean user, List<Path> searchPath, GeneratorOptions options, SystemdConnection systemd) {
-
-    public Enablement {
-        searchPath = List.copyOf(searchPath);
-    }
+public record Enablement(boolean user, Environment env, Optional<Path> adminDirectory, SystemdConnection systemd) {
 
     /** A unit to act on: the name the user gave and what it resolved to. */
     public record Target(String given, String unit, ManagedUnit from) {
@@ -46,10 +44,10 @@ public record Enablement(boolean user, List<Path> searchPath, GeneratorOptions o
         for (Target t : targets) {
             Action action;
             try {
-                action = EnableChoice.apply(choice, t.from(), user);
+                action = EnableChoice.apply(choice, t.from(), user, adminDirectory);
             } catch (IOException e) {
                 return new EnableReport(false, List.of(), List.of(Problem.about("write", t.given(), "cannot write "
-                        + EnableChoice.dropIn(t.from()) + ": " + IoErrors.reason(e), e instanceof
+                        + EnableChoice.dropIn(t.from(), adminDirectory) + ": " + IoErrors.reason(e), e instanceof
                         AccessDeniedException ? (user ? "check the permissions of the directory"
                         : "run berth as root, or use --user for your own units") : "check the directory")));
             }
@@ -57,7 +55,8 @@ public record Enablement(boolean user, List<Path> searchPath, GeneratorOptions o
             actions.add(action);
         }
         // 2. Check that the generator now sees the choice (another drop-in may override berth's).
-        Generation.Outcome after = Generation.run(searchPath, options, HostView.real());
+        Generation.Outcome after = Generation.run(SearchPath.of(user, env), GeneratorOptions.of(user, env),
+                HostView.real());
         List<EnableReport.Row> rows = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
@@ -71,11 +70,11 @@ public record Enablement(boolean user, List<Path> searchPath, GeneratorOptions o
                         ? t.unit() + " is still not enabled: the generator makes no [Install] links for it"
                         : t.unit() + " is still enabled: " + String.join(", ", links),
                         "another drop-in of " + t.from().fileName() + " overrides "
-                                + EnableChoice.dropIn(t.from()) + "; see the [Install] lines of 'berth generate "
+                                + EnableChoice.dropIn(t.from(), adminDirectory) + "; see the [Install] lines of 'berth generate "
                                 + "--dryrun " + t.from().source().path() + "'"));
             }
             rows.add(new EnableReport.Row(t.unit(), t.given(), actions.get(i),
-                    EnableChoice.dropIn(t.from()).toString(), Optional.of(enabled), links, problem,
+                    EnableChoice.dropIn(t.from(), adminDirectory).toString(), Optional.of(enabled), links, problem,
                     Optional.empty()));
         }
         // 3. Reload, so the generator makes the links now; then start or stop.

@@ -5,6 +5,8 @@ import dev.berth.spec.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,19 +18,33 @@ import java.util.Optional;
  * {@link FileStore#atomic()}), and when one step fails, the steps already done are undone from the old contents
  * kept in memory (and the directories created for them removed), so the install directory is left as it was.
  */
-final class FileTransaction {
+public final class FileTransaction {
 
     /** One change to one file. */
-    sealed interface Step permits Write, Delete {
+    public sealed interface Step permits Write, Delete, Unlink {
         Path target();
     }
 
-    /** Write {@code bytes} at {@code target}; {@code before} is what was there (empty: nothing). */
-    record Write(Path target, byte[] bytes, Optional<byte[]> before) implements Step {
+    /**
+     * Write {@code bytes} at {@code target} with {@code mode}; {@code before} is what was there (empty: nothing),
+     * with {@code beforeMode}.
+     */
+    public record Write(Path target, byte[] bytes, Set<PosixFilePermission> mode, Optional<byte[]> before,
+                        Set<PosixFilePermission> beforeMode) implements Step {
+        public Write(Path target, byte[] bytes, Optional<byte[]> before) {
+            this(target, bytes, FileStore.FILE_MODE, before, FileStore.FILE_MODE);
+        }
     }
 
-    /** Delete {@code target}, whose contents are {@code before}. */
-    record Delete(Path target, byte[] before) implements Step {
+    /** Delete {@code target}, whose contents are {@code before}, with {@code beforeMode}. */
+    public record Delete(Path target, byte[] before, Set<PosixFilePermission> beforeMode) implements Step {
+        public Delete(Path target, byte[] before) {
+            this(target, before, FileStore.FILE_MODE);
+        }
+    }
+
+    /** Remove the symbolic link {@code target} itself (never what it points to), which points to {@code to}. */
+    public record Unlink(Path target, Path to) implements Step {
     }
 
     /**
@@ -36,24 +52,24 @@ final class FileTransaction {
      * @param failure         the step that failed, if one did; then nothing is kept
      * @param rollbackProblems steps that could not be undone (the file named is left in its new state)
      */
-    record Result(List<Step> done, Optional<Diagnostic> failure, List<Diagnostic> rollbackProblems) {
-        Result {
+    public record Result(List<Step> done, Optional<Diagnostic> failure, List<Diagnostic> rollbackProblems) {
+        public Result {
             done = List.copyOf(done);
             rollbackProblems = List.copyOf(rollbackProblems);
         }
 
-        boolean ok() {
+        public boolean ok() {
             return failure.isEmpty();
         }
     }
 
     private final FileStore store;
 
-    FileTransaction(FileStore store) {
+    public FileTransaction(FileStore store) {
         this.store = store;
     }
 
-    Result run(List<Step> steps) {
+    public Result run(List<Step> steps) {
         Deque<Step> done = new ArrayDeque<>();
         Deque<Path> createdDirectories = new ArrayDeque<>();
         for (Step step : steps) {
@@ -61,9 +77,10 @@ final class FileTransaction {
                 switch (step) {
                     case Write w -> {
                         createParents(w.target(), createdDirectories);
-                        store.replace(w.target(), w.bytes());
+                        store.replace(w.target(), w.bytes(), w.mode());
                     }
                     case Delete d -> store.delete(d.target());
+                    case Unlink u -> store.delete(u.target());
                 }
                 done.push(step);
             } catch (IOException | RuntimeException e) {
@@ -99,9 +116,11 @@ final class FileTransaction {
             Step step = done.pop();
             try {
                 switch (step) {
-                    case Write w when w.before().isPresent() -> store.replace(w.target(), w.before().get());
+                    case Write w when w.before().isPresent() -> store.replace(w.target(), w.before().get(),
+                            w.beforeMode());
                     case Write w -> store.delete(w.target());
-                    case Delete d -> store.replace(d.target(), d.before());
+                    case Delete d -> store.replace(d.target(), d.before(), d.beforeMode());
+                    case Unlink u -> store.symlink(u.target(), u.to());
                 }
             } catch (IOException | RuntimeException e) {
                 problems.add(Diagnostic.error(Position.ofFile(step.target().toString()),

@@ -69,6 +69,21 @@ public record InstallSite(boolean user, Path directory, SearchPath.Result search
         return directory.resolve(relative);
     }
 
+    /**
+     * The first symbolic link on the way from the install directory to {@code relative} (the file itself included),
+     * if there is one: writing or deleting there would act on whatever the link points to.
+     */
+    public Optional<Path> linkOnTheWay(String relative) {
+        Path p = real();
+        for (Path part : Path.of(relative)) {
+            p = p.resolve(part);
+            if (Files.isSymbolicLink(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The current bytes of an installed file; empty when there is none. */
     static Optional<byte[]> read(Path file) throws IOException {
         if (!Files.exists(file)) {
