@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "",
             "Only one 'berth apply', 'remove', 'enable' or 'disable' changes a manager's files at a time: a second "
                     + "one waits for the first, and says so on standard error (the lock is "
-                    + "/run/lock/berth-install.lock, or $XDG_RUNTIME_DIR/berth-install.lock with --user). A dry run "
+                    + "/run/berth/install.lock, or $XDG_RUNTIME_DIR/berth-install.lock with --user; a lock file or directory that another user owns or could replace is refused). A dry run "
                     + "does not wait.",
             "",
             "When no file changes, nothing else happens either: no reload, no restart ('changed': false). "
