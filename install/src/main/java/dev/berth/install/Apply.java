@@ -1,6 +1,7 @@
 package dev.berth.install;
 
 import dev.berth.install.ApplyPlan.FileChange;
+import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.Generation;
 import dev.berth.generator.SourceUnit;
 import dev.berth.spec.Diagnostic;
@@ -139,9 +140,10 @@ public final class Apply {
 
         ApplyPlan plan = ApplyPlan.apply(installed, incoming, hidden, modeChanged, before.units().units(),
                 after.units().units());
-        if (!plan.changesFiles()) {
-            return new ChangeReport(false, dryRun, user, plan.files(), List.of(), diagnostics, List.of());
-        }
+        Set<String> applied = new HashSet<>();
+        byRelative.keySet().forEach(rel -> applied.add(site.real().resolve(rel).toString()));
+        List<GeneratedUnit> ours = after.units().units().stream()
+                .filter(u -> applied.contains(u.source().path())).toList();
         Systemd bus;
         try {
             bus = systemd.open();
@@ -149,60 +151,86 @@ public final class Apply {
             if (dryRun) {
                 diagnostics.add(Diagnostic.warning(Position.ofFile("systemd"), "cannot read the units' states: "
                         + e.getMessage() + "; units that are running would be restarted"));
-                return new ChangeReport(true, true, user, plan.files(),
+                return new ChangeReport(plan.changesFiles(), true, user, plan.files(),
                         UnitActions.notRun(UnitActions.decideWithoutStates(plan.units())), diagnostics, List.of());
             }
             return ChangeReport.refused(false, user, diagnostics, List.of(Problems.of(e, "nothing was changed")));
         }
         try (bus) {
-            return carryOut(plan, bus, diagnostics, dryRun);
+            return carryOut(plan, ours, bus, diagnostics, dryRun);
         }
     }
 
-    private ChangeReport carryOut(ApplyPlan plan, Systemd bus, List<Diagnostic> diagnostics, boolean dryRun) {
+    private ChangeReport carryOut(ApplyPlan plan, List<GeneratedUnit> ours, Systemd bus, List<Diagnostic> diagnostics,
+                                  boolean dryRun) {
         boolean user = site.user();
         List<UnitActions.Planned> planned;
+        List<Convergence.Observed> observed;
         try {
-            planned = UnitActions.decide(plan.units(), bus);
+            planned = new ArrayList<>(UnitActions.decide(plan.units(), bus));
+            observed = Convergence.observe(bus, ours, site.root());
         } catch (SystemdException e) {
             return new ChangeReport(false, dryRun, user, plan.files(), List.of(), diagnostics,
                     List.of(Problems.of(e, "cannot read the units' states; nothing was changed")));
         }
+        Set<String> decided = new HashSet<>();
+        planned.forEach(p -> decided.add(p.unit()));
+        planned.addAll(Convergence.decide(observed, decided));
+        boolean stale = observed.stream().anyMatch(o -> o.stale().isPresent());
+        boolean reload = plan.changesFiles() || stale;
+        boolean acts = planned.stream().anyMatch(p -> p.action() != UnitActions.Action.NONE);
+        if (!reload && !acts) {
+            return new ChangeReport(false, dryRun, user, plan.files(), List.of(), diagnostics, List.of());
+        }
         if (dryRun) {
-            return new ChangeReport(true, true, user, plan.files(), UnitActions.notRun(planned), diagnostics,
-                    List.of());
+            return new ChangeReport(plan.changesFiles(), true, user, plan.files(), UnitActions.notRun(planned),
+                    diagnostics, List.of());
         }
-        List<FileTransaction.Step> steps = new ArrayList<>();
-        for (FileChange f : plan.changedFiles()) {
-            steps.add(new FileTransaction.Write(Path.of(f.path()), f.after().orElseThrow(),
-                    newModes.getOrDefault(f.path(), FileStore.FILE_MODE), f.before(),
-                    installedModes.getOrDefault(f.path(), FileStore.FILE_MODE)));
+        if (plan.changesFiles()) {
+            List<FileTransaction.Step> steps = new ArrayList<>();
+            for (FileChange f : plan.changedFiles()) {
+                steps.add(new FileTransaction.Write(Path.of(f.path()), f.after().orElseThrow(),
+                        newModes.getOrDefault(f.path(), FileStore.FILE_MODE), f.before(),
+                        installedModes.getOrDefault(f.path(), FileStore.FILE_MODE)));
+            }
+            FileTransaction.Result written = new FileTransaction(store).run(steps);
+            if (!written.ok()) {
+                diagnostics.add(written.failure().get());
+                diagnostics.addAll(written.rollbackProblems());
+                String outcome = written.rollbackProblems().isEmpty()
+                        ? "the files already written were restored; nothing was changed"
+                        : "some files could not be restored (see above)";
+                return new ChangeReport(!written.rollbackProblems().isEmpty(), false, user, plan.files(),
+                        List.of(), diagnostics, List.of(Problem.of("write", "installing failed; " + outcome,
+                                "fix the cause named above and apply again")));
+            }
         }
-        FileTransaction.Result written = new FileTransaction(store).run(steps);
-        if (!written.ok()) {
-            diagnostics.add(written.failure().get());
-            diagnostics.addAll(written.rollbackProblems());
-            String outcome = written.rollbackProblems().isEmpty()
-                    ? "the files already written were restored; nothing was changed"
-                    : "some files could not be restored (see above)";
-            return new ChangeReport(!written.rollbackProblems().isEmpty(), false, user, plan.files(),
-                    List.of(), diagnostics, List.of(Problem.of("write", "installing failed; " + outcome,
-                            "fix the cause named above and apply again")));
-        }
-        return reloadAndRun(plan, planned, bus, diagnostics, user, dryRun);
+        return reloadAndRun(plan, planned, reload, bus, diagnostics, user, dryRun);
     }
 
-    /** Stops what is no longer generated, reloads systemd, then restarts and starts. */
-    static ChangeReport reloadAndRun(ApplyPlan plan, List<UnitActions.Planned> planned, Systemd bus,
+    /**
+     * Stops what is no longer generated, reloads systemd (when {@code reload}), then restarts and starts. When the
+     * reload fails, nothing is restarted or started (systemd would run the old units): those steps are reported as
+     * not run, and the next apply finds systemd out of date and does them.
+     */
+    static ChangeReport reloadAndRun(ApplyPlan plan, List<UnitActions.Planned> planned, boolean reload, Systemd bus,
                                      List<Diagnostic> diagnostics, boolean user, boolean dryRun) {
         List<UnitActions.Done> stopped = UnitActions.run(planned, Set.of(UnitActions.Action.STOP), bus);
-        try {
-            bus.daemonReload();
-        } catch (SystemdException e) {
-            return new ChangeReport(true, dryRun, user, plan.files(), stopped, diagnostics,
-                    List.of(Problem.of("reload", "the files are installed, but systemd could not reload: "
-                            + e.getMessage(), "run 'berth daemon-reload" + (user ? " --user" : "")
-                            + "' and restart the units")));
+        if (reload) {
+            try {
+                bus.daemonReload();
+            } catch (SystemdException e) {
+                List<UnitActions.Done> done = new ArrayList<>();
+                for (int i = 0; i < planned.size(); i++) {
+                    UnitActions.Planned p = planned.get(i);
+                    done.add(p.action() == UnitActions.Action.STOP || p.action() == UnitActions.Action.NONE
+                            ? stopped.get(i) : UnitActions.Done.notRun(p, "systemd was not reloaded"));
+                }
+                return new ChangeReport(plan.changesFiles(), dryRun, user, plan.files(), done, diagnostics,
+                        List.of(Problem.of("reload", (plan.changesFiles() ? "the files are installed, but " : "")
+                                + "systemd could not reload: " + e.getMessage(), "fix the cause and run the same "
+                                + "'berth apply' again: it reloads and starts what is left")), false);
+            }
         }
         List<UnitActions.Done> started = UnitActions.run(planned,
                 Set.of(UnitActions.Action.RESTART, UnitActions.Action.START), bus);
@@ -210,7 +238,8 @@ public final class Apply {
         for (int i = 0; i < planned.size(); i++) {
             done.add(planned.get(i).action() == UnitActions.Action.STOP ? stopped.get(i) : started.get(i));
         }
-        return new ChangeReport(true, dryRun, user, plan.files(), done, diagnostics, List.of());
+        return new ChangeReport(plan.changesFiles(), dryRun, user, plan.files(), done, diagnostics, List.of(),
+                reload);
     }
 
     /** Applied Quadlet files that the generator will not read because a file of the same name comes first. */

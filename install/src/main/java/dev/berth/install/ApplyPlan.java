@@ -92,7 +92,9 @@ public record ApplyPlan(List<FileChange> files, List<UnitChange> units) {
 
     /** How a generated unit differs between the old and the new set of files. */
     public enum UnitDifference {
-        ADDED("added"), CHANGED("changed"), REMOVED("removed");
+        ADDED("added"), CHANGED("changed"), REMOVED("removed"),
+        /** Its text did not change, but systemd's view of it is out of date or it is not running as it should. */
+        UNCHANGED("unchanged");
 
         private final String label;
 

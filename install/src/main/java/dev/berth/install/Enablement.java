@@ -1,6 +1,10 @@
 package dev.berth.install;
 
 import dev.berth.generator.Environment;
+import dev.berth.generator.GeneratedUnit;
+import dev.berth.systemd.UnitState;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import dev.berth.generator.Generation;
 import dev.berth.generator.SearchPath;
 import dev.berth.generator.GeneratorOptions;
@@ -77,32 +81,75 @@ public record Enablement(boolean user, Environment env, Optional<Path> adminDire
                     EnableChoice.dropIn(t.from(), adminDirectory).toString(), Optional.of(enabled), links, problem,
                     Optional.empty()));
         }
-        // 3. Reload, so the generator makes the links now; then start or stop.
+        // 3. Reload, so the generator makes the links now; then start or stop. Reload too when systemd's view is
+        //    out of date although the drop-in already says the choice (an earlier reload failed): a retry repairs.
         boolean reloaded = false;
-        if (changed || now) {
-            try (Systemd bus = systemd.open()) {
-                if (changed) {
-                    bus.daemonReload();
-                    reloaded = true;
+        try (Systemd bus = systemd.open()) {
+            boolean stale = false;
+            for (Target t : targets) {
+                Optional<GeneratedUnit> g = after.units().units().stream()
+                        .filter(u -> u.source().path().equals(t.from().source().path())).findFirst();
+                if (g.isPresent() && !changed) {
+                    stale |= stale(bus, g.get(), enable);
                 }
-                if (now) {
-                    List<String> names = targets.stream().map(Target::unit).toList();
-                    List<JobOutcome> outcomes = bus.runAll(enable ? JobKind.START : JobKind.STOP, names);
-                    for (int i = 0; i < outcomes.size(); i++) {
-                        JobOutcome o = outcomes.get(i);
-                        EnableReport.Row r = rows.get(i);
-                        EnableReport.Job job = new EnableReport.Job(o.kind().verb(),
-                                o.result().name().toLowerCase(Locale.ROOT).replace('_', '-'), o.succeeded(),
-                                o.succeeded() ? Optional.empty() : Optional.of(o.message()),
-                                o.refusal().flatMap(SystemdException::fix));
-                        rows.set(i, new EnableReport.Row(r.name(), r.given(), r.action(), r.dropIn(), r.enabled(),
-                                r.links(), r.problem(), Optional.of(job)));
-                    }
-                }
-            } catch (SystemdException e) {
-                return new EnableReport(reloaded, rows, List.of(Problems.of(e)));
             }
+            if (changed || stale) {
+                bus.daemonReload();
+                reloaded = true;
+            }
+            if (now) {
+                List<String> names = targets.stream().map(Target::unit).toList();
+                List<JobOutcome> outcomes = bus.runAll(enable ? JobKind.START : JobKind.STOP, names);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    JobOutcome o = outcomes.get(i);
+                    EnableReport.Row r = rows.get(i);
+                    EnableReport.Job job = new EnableReport.Job(o.kind().verb(),
+                            o.result().name().toLowerCase(Locale.ROOT).replace('_', '-'), o.succeeded(),
+                            o.succeeded() ? Optional.empty() : Optional.of(o.message()),
+                            o.refusal().flatMap(SystemdException::fix));
+                    rows.set(i, new EnableReport.Row(r.name(), r.given(), r.action(), r.dropIn(), r.enabled(),
+                            r.links(), r.problem(), Optional.of(job)));
+                }
+            }
+        } catch (SystemdException e) {
+            return new EnableReport(reloaded, rows, List.of(Problems.of(e)));
         }
         return new EnableReport(reloaded, rows, List.of());
+    }
+
+    /**
+     * Whether systemd's view of {@code unit} lags behind the files: not loaded, NeedDaemonReload, an older
+     * generated file, or the generator's start links not (or still) there.
+     */
+    private boolean stale(Systemd bus, GeneratedUnit unit, boolean enable) throws SystemdException {
+        Optional<UnitState> state;
+        try {
+            state = Optional.of(bus.state(unit.fileName()));
+        } catch (SystemdException e) {
+            if (e.kind() != SystemdException.Kind.NO_SUCH_UNIT) {
+                throw e;
+            }
+            state = Optional.empty();
+        }
+        if (Convergence.staleness(unit, state, env.root()).isPresent()) {
+            return true;
+        }
+        Optional<String> fragment = state.flatMap(UnitState::fragmentPath).filter(p -> p.contains("/systemd/generator"));
+        if (fragment.isEmpty()) {
+            return false;
+        }
+        Path loaded = env.root().resolve(fragment.get().substring(1));
+        if (!Files.exists(loaded)) {
+            return false; // the generator's directory is not visible from here: nothing to compare
+        }
+        Path generatorDir = loaded.getParent();
+        List<String> expected = EnableChoice.startLinks(unit);
+        for (String link : expected) {
+            if (!Files.exists(generatorDir.resolve(link), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        Path usual = generatorDir.resolve(EnableChoice.defaultTarget(user) + ".wants").resolve(unit.fileName());
+        return !enable && expected.isEmpty() && Files.exists(usual, LinkOption.NOFOLLOW_LINKS);
     }
 }
