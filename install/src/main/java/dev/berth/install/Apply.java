@@ -63,6 +63,13 @@ public final class Apply {
             return ChangeReport.refused(dryRun, user, diagnostics, List.of(nothingChanged()));
         }
         Map<String, ApplyInputs.Input> byRelative = inputs.byRelativePath();
+        if (!dryRun) {
+            // Under the install lock: what an interrupted berth left is undone before anything is compared.
+            diagnostics.addAll(Journal.recover(site.real(), store));
+            if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+                return ChangeReport.refused(false, user, diagnostics, List.of(nothingChanged()));
+            }
+        }
 
         Map<String, byte[]> installed = new LinkedHashMap<>();
         Map<String, byte[]> incoming = new LinkedHashMap<>();
@@ -193,7 +200,8 @@ public final class Apply {
                         newModes.getOrDefault(f.path(), FileStore.FILE_MODE), f.before(),
                         installedModes.getOrDefault(f.path(), FileStore.FILE_MODE)));
             }
-            FileTransaction.Result written = new FileTransaction(store).run(steps);
+            FileTransaction.Result written = new FileTransaction(store,
+                    Optional.of(Journal.directoryFor(site.real()))).run(steps);
             if (!written.ok()) {
                 diagnostics.add(written.failure().get());
                 diagnostics.addAll(written.rollbackProblems());

@@ -5,6 +5,9 @@ import dev.berth.spec.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.ArrayDeque;
@@ -64,15 +67,97 @@ public final class FileTransaction {
     }
 
     private final FileStore store;
+    private final Optional<Path> journalDirectory;
 
+    /** A transaction undone only in memory (no journal): a crash half way leaves what was done. */
     public FileTransaction(FileStore store) {
-        this.store = store;
+        this(store, Optional.empty());
     }
 
+    /** A transaction with its undo record in {@code journalDirectory} (see {@link Journal}). */
+    public FileTransaction(FileStore store, Optional<Path> journalDirectory) {
+        this.store = store;
+        this.journalDirectory = journalDirectory;
+    }
+
+    /**
+     * Carries out {@code steps}, all or nothing. SIGINT and SIGTERM (which run the JVM's shutdown hooks) do not cut
+     * it in half: the hook marks the transaction interrupted and waits for it, and the transaction undoes what it
+     * did and ends before the JVM does. SIGKILL or a crash leaves the journal, which the next run rolls back.
+     */
     public Result run(List<Step> steps) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "berth-file-transaction");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runJournaled(steps, interrupted);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running and returns now that the transaction is over
+            }
+        }
+    }
+
+    private Result runJournaled(List<Step> steps, AtomicBoolean interrupted) {
+        Optional<Journal> journal = Optional.empty();
+        if (journalDirectory.isPresent()) {
+            try {
+                journal = Optional.of(Journal.begin(journalDirectory.get(), steps, missingDirectories(steps)));
+            } catch (IOException | RuntimeException e) {
+                Diagnostic failure = Diagnostic.error(Position.ofFile(journalDirectory.get().toString()),
+                        "cannot write berth's undo journal: " + reason(e), fix(e));
+                return new Result(List.of(), Optional.of(failure), List.of());
+            }
+        }
+        Result r = runSteps(steps, interrupted);
+        if (journal.isPresent() && r.rollbackProblems().isEmpty()) {
+            try {
+                journal.get().finish();
+            } catch (IOException e) {
+                // A finished journal left behind is rolled back by the next run: only if it is complete and the
+                // files differ; they do not, so it restores nothing.
+            }
+        }
+        return r;
+    }
+
+    /** The directories the writes will make, outermost first. */
+    private static List<Path> missingDirectories(List<Step> steps) {
+        java.util.LinkedHashSet<Path> out = new java.util.LinkedHashSet<>();
+        for (Step step : steps) {
+            if (step instanceof Write w) {
+                Deque<Path> missing = new ArrayDeque<>();
+                for (Path p = w.target().getParent(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+                    missing.push(p);
+                }
+                out.addAll(missing);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Result runSteps(List<Step> steps, AtomicBoolean interrupted) {
         Deque<Step> done = new ArrayDeque<>();
         Deque<Path> createdDirectories = new ArrayDeque<>();
         for (Step step : steps) {
+            if (interrupted.get()) {
+                Diagnostic failure = Diagnostic.error(Position.ofFile(step.target().toString()),
+                        "interrupted (SIGINT or SIGTERM) before this file was changed",
+                        "run the same command again");
+                List<Diagnostic> problems = rollBack(done, createdDirectories);
+                return new Result(List.of(), Optional.of(failure), problems);
+            }
             try {
                 switch (step) {
                     case Write w -> {

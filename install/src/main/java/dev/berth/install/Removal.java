@@ -48,6 +48,10 @@ public final class Removal {
     /** Removes the files of {@code units} (already resolved from the names the user gave). */
     public ChangeReport run(List<ManagedUnit> units, boolean force, boolean dryRun) {
         boolean user = site.user();
+        List<Diagnostic> recovered = dryRun ? List.of() : Journal.recover(site.real(), store);
+        if (recovered.stream().anyMatch(Diagnostic::isError)) {
+            return ChangeReport.refused(false, user, recovered, List.of(Apply.nothingChanged()));
+        }
         Generation.Outcome before = site.current();
         List<Problem> errors = new ArrayList<>();
         Path installReal = site.real();
@@ -114,7 +118,7 @@ public final class Removal {
             return ChangeReport.refused(dryRun, user, List.of(), plusNothing(errors));
         }
 
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(recovered);
         Generation.Outcome after;
         try (StagedInstall staged = site.stage(Map.of(), relatives)) {
             after = site.staged(staged);
@@ -180,7 +184,8 @@ public final class Removal {
                     : new FileTransaction.Delete(Path.of(f.path()), f.before().orElseThrow(),
                     modes.getOrDefault(f.path(), FileStore.FILE_MODE)));
         }
-        FileTransaction.Result deleted = new FileTransaction(store).run(steps);
+        FileTransaction.Result deleted = new FileTransaction(store,
+                Optional.of(Journal.directoryFor(site.real()))).run(steps);
         if (!deleted.ok()) {
             diagnostics.add(deleted.failure().get());
             diagnostics.addAll(deleted.rollbackProblems());
