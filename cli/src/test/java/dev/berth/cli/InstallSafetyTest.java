@@ -161,4 +161,27 @@ class InstallSafetyTest {
         assertEquals(0, off.status(), off.out() + off.err());
         assertFalse(Files.exists(m.install.resolve("vendor.container.d")));
     }
+
+    // Item 6: a rootful apply validates users/<uid>/ files the way that user's generator reads them.
+    @Test
+    void aBrokenFileForAUserIsRefusedByARootfulApply() throws IOException {
+        m.source("web.container", ApplyCommandTest.WEB);
+        Path broken = m.source("users/1000/mine.container", "[Container]\nImage=localhost/x\nBadKey=1\n");
+        Path shared = m.source("users/all.container", "[Container]\nNoSuchKey=1\nImage=localhost/x\n");
+
+        Run r = m.berth("apply", m.src.toString());
+
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.err().contains(broken + ":3:"), r.err());
+        assertTrue(r.err().contains(shared + ":2:"), r.err());
+        assertFalse(Files.exists(m.install.resolve("users/1000/mine.container")));
+        assertFalse(Files.exists(m.install.resolve("web.container")), "nothing is installed");
+
+        // A good one goes in.
+        Files.writeString(broken, "[Container]\nImage=localhost/x\n");
+        Files.writeString(shared, "[Container]\nImage=localhost/x\n");
+        Run ok = m.berth("apply", m.src.toString());
+        assertEquals(0, ok.status(), ok.out() + ok.err());
+        assertTrue(Files.exists(m.install.resolve("users/1000/mine.container")));
+    }
 }

@@ -1,7 +1,11 @@
 package dev.berth.install;
 
 import dev.berth.install.ApplyPlan.FileChange;
+import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.HostView;
+import dev.berth.generator.SearchPath;
 import dev.berth.generator.Generation;
 import dev.berth.generator.SourceUnit;
 import dev.berth.spec.Diagnostic;
@@ -133,6 +137,14 @@ public final class Apply {
                         count(blocking.size(), "error") + " in the files to apply; nothing was changed",
                         "fix the files named above and apply again")));
             }
+            List<Diagnostic> forUsers = usersErrors(byRelative);
+            if (!forUsers.isEmpty()) {
+                diagnostics.addAll(forUsers);
+                diagnostics.addAll(shownWarnings);
+                return ChangeReport.refused(dryRun, user, diagnostics, List.of(Problem.of("invalid",
+                        count(forUsers.size(), "error") + " in the files to apply for users' generators; nothing "
+                                + "was changed", "fix the files named above and apply again")));
+            }
             diagnostics.addAll(shownWarnings);
             for (Diagnostic d : InstallSite.preexisting(before, after, staged)) {
                 diagnostics.add(Diagnostic.warning(d.position(), "(already there before this apply, not caused by "
@@ -249,6 +261,83 @@ public final class Apply {
         return new ChangeReport(plan.changesFiles(), dryRun, user, plan.files(), done, diagnostics, List.of(),
                 reload);
     }
+
+    /**
+     * The errors in applied files under {@code users/} as each user's generator will read them: the system's
+     * generator skips {@code users/}, so a rootful apply would otherwise install them unchecked. Each numeric
+     * {@code users/UID/} named is checked with that UID's search path ({@code users/UID}, then {@code users},
+     * then the vendor's); a file directly under {@code users/} (read by every user) with each UID that has a
+     * directory there, or with an unprivileged one when none has.
+     */
+    private List<Diagnostic> usersErrors(Map<String, ApplyInputs.Input> byRelative) throws IOException {
+        if (site.user()) {
+            return List.of();
+        }
+        Set<Integer> uids = new java.util.TreeSet<>();
+        boolean shared = false;
+        for (String rel : byRelative.keySet()) {
+            String[] parts = rel.split("/");
+            if (parts.length < 2 || !parts[0].equals("users")) {
+                continue;
+            }
+            if (parts.length >= 3 && parts[1].matches("[0-9]{1,9}")) {
+                uids.add(Integer.parseInt(parts[1]));
+            } else {
+                shared = true;
+            }
+        }
+        if (uids.isEmpty() && !shared) {
+            return List.of();
+        }
+        if (shared) {
+            Path users = site.real().resolve("users");
+            if (Files.isDirectory(users)) {
+                try (var s = Files.list(users)) {
+                    s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9]{1,9}"))
+                            .forEach(n -> uids.add(Integer.parseInt(n)));
+                }
+            }
+            if (uids.isEmpty()) {
+                uids.add(NOBODY);
+            }
+        }
+        List<Diagnostic> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (StagedInstall staged = StagedInstall.build(site.directory(), true, byRelative, Set.of())) {
+            // A root of its own in the copy, whose /etc/containers/systemd is the copy and whose /usr/share one is
+            // the real vendor's, so that the search path is exactly the one the user's generator walks.
+            Path root = staged.copy().resolveSibling(staged.copy().getFileName() + "-root");
+            try {
+                Files.createDirectories(root.resolve("etc/containers"));
+                Files.createSymbolicLink(root.resolve("etc/containers/systemd"), staged.copy());
+                Path distro = site.root().resolve("usr/share/containers/systemd");
+                if (Files.isDirectory(distro)) {
+                    Files.createDirectories(root.resolve("usr/share/containers"));
+                    Files.createSymbolicLink(root.resolve("usr/share/containers/systemd"), distro.toRealPath());
+                }
+                for (int uid : uids) {
+                    Environment env = Environment.of(Map.of(), uid, root);
+                    Generation.Outcome o = staged.generate(SearchPath.of(true, env), GeneratorOptions.of(true, env),
+                            HostView.real());
+                    for (Diagnostic d : o.diagnostics()) {
+                        if (d.isError() && staged.isApplied(d.position().file()) && seen.add(d.format())) {
+                            out.add(d);
+                        }
+                    }
+                }
+            } finally {
+                try (var s = Files.walk(root)) {
+                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The uid a shared {@code users/} file is checked with when no user has a directory of their own. */
+    private static final int NOBODY = 65534;
 
     /** Applied Quadlet files that the generator will not read because a file of the same name comes first. */
     private List<Diagnostic> shadowed(Map<String, ApplyInputs.Input> inputs, Generation.Outcome after) {

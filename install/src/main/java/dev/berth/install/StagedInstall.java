@@ -108,6 +108,11 @@ final class StagedInstall implements AutoCloseable {
         return relative.equals("users") || relative.startsWith("users/");
     }
 
+    /** Where the copy is. */
+    Path copy() {
+        return stagedRoot;
+    }
+
     /** The install directory's real path: symbolic links resolved, as the search path lists it. */
     Path installDirectory() {
         return installReal;
