@@ -3,9 +3,7 @@ package dev.berth.cli;
 import dev.berth.install.ManagedUnit;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,11 +50,7 @@ final class DaemonReloadCommand implements Callable<Integer> {
         List<String> broken = units.units().stream().filter(u -> u.generated().isEmpty())
                 .map(u -> u.source().path()).toList();
         if (console.json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("reloaded", true);
-            doc.put("units", generated);
-            doc.put("notGenerated", broken);
-            console.document(doc);
+            console.document(new Document(true, generated, broken));
         } else {
             console.out("reloaded the " + (manager.user ? "user's" : "system") + " manager: berth generates "
                     + generated.size() + (generated.size() == 1 ? " unit" : " units"));
@@ -68,5 +62,9 @@ final class DaemonReloadCommand implements Callable<Integer> {
             }
         }
         return Console.OK;
+    }
+
+    /** {@code {"reloaded": true, "units": [...], "notGenerated": [...]}}. */
+    record Document(boolean reloaded, List<String> units, List<String> notGenerated) {
     }
 }

@@ -7,7 +7,6 @@ import dev.berth.systemd.UnitState;
 import dev.berth.systemd.UnitSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Console console = new Console(session, manager.format);
         BerthUnits units = BerthUnits.load(manager.user, session.env());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         Table table = new Table("UNIT", "LOAD", "ACTIVE", "KIND", "SOURCE");
         try (Systemd systemd = session.connect(manager.user)) {
             Map<String, UnitSummary> loaded = loaded(systemd, units);
@@ -69,23 +68,15 @@ final class ListCommand implements Callable<Integer> {
                         : states.get()[0];
                 String active = states.map(s -> s[1] + (s[2].isEmpty() ? "" : " (" + s[2] + ")")).orElse("-");
                 table.add(u.service(), load, active, u.source().kind().extension(), u.source().path());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", u.service());
-                row.put("file", u.fileName());
-                row.put("kind", u.source().kind().extension());
-                row.put("source", u.source().path());
-                row.put("generated", u.generated().isPresent());
-                row.put("template", u.template());
-                row.put("loadState", states.map(s -> s[0]).orElse(null));
-                row.put("activeState", states.map(s -> s[1]).orElse(null));
-                row.put("subState", states.map(s -> s[2]).orElse(null));
-                rows.add(row);
+                rows.add(new Row(u.service(), u.fileName(), u.source().kind().extension(), u.source().path(),
+                        u.generated().isPresent(), u.template(), states.map(s -> s[0]), states.map(s -> s[1]),
+                        states.map(s -> s[2])));
             }
         } catch (SystemdException e) {
             return console.fail(e);
         }
         if (console.json()) {
-            console.document(Map.of("units", rows));
+            console.document(new Document(rows));
         } else if (rows.isEmpty()) {
             console.out("no Quadlet files in the search path" + (units.searchPath().isEmpty() ? " (none of its "
                     + "directories exists)" : ": " + String.join(" ", units.searchPath().stream()
@@ -114,5 +105,14 @@ final class ListCommand implements Callable<Integer> {
             byName.put(s.name(), s);
         }
         return byName;
+    }
+
+    /** {@code {"units": [...]}}. */
+    record Document(List<Row> units) {
+    }
+
+    /** One Quadlet file: its unit and systemd's states (null for a template or a file with errors). */
+    record Row(String name, String file, String kind, String source, boolean generated, boolean template,
+               Optional<String> loadState, Optional<String> activeState, Optional<String> subState) {
     }
 }
