@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
-import dev.berth.install.FileStore;
 import dev.berth.generator.Environment;
+import dev.berth.install.FileStore;
 import dev.berth.systemd.BusScope;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;

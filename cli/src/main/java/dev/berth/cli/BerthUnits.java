@@ -1,6 +1,5 @@
 package dev.berth.cli;
 
-import dev.berth.install.ManagedUnit;
 import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.Generation;
@@ -9,6 +8,7 @@ import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
 import dev.berth.generator.SourceUnit;
 import dev.berth.generator.UnitNames;
+import dev.berth.install.ManagedUnit;
 import dev.berth.spec.quadlet.UnitKind;
 import dev.berth.spec.syntax.UnitFile;
 import java.nio.file.Path;

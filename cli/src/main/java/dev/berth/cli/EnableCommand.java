@@ -1,8 +1,8 @@
 package dev.berth.cli;
 
 import dev.berth.cli.UnitNameResolver.Found;
-import dev.berth.install.EnableChoice;
 import dev.berth.install.EnableChoice.Choice;
+import dev.berth.install.EnableChoice;
 import dev.berth.install.EnableReport;
 import dev.berth.install.Enablement;
 import dev.berth.install.InstallLock;

@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
-import dev.berth.install.ManagedUnit;
 import dev.berth.cli.UnitNameResolver.Found;
+import dev.berth.install.ManagedUnit;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
 import dev.berth.systemd.UnitState;

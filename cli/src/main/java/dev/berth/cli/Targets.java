@@ -1,8 +1,8 @@
 package dev.berth.cli;
 
 import dev.berth.install.ManagedUnit;
-import dev.berth.spec.Problem;
 import dev.berth.cli.UnitNameResolver.Found;
+import dev.berth.spec.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

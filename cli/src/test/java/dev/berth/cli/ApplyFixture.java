@@ -1,7 +1,7 @@
 package dev.berth.cli;
 
-import dev.berth.install.FileStore;
 import dev.berth.generator.Environment;
+import dev.berth.install.FileStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

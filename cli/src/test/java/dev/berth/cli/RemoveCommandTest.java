@@ -1,12 +1,12 @@
 package dev.berth.cli;
 
-import dev.berth.install.FileStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.install.FileStore;
 import dev.berth.systemd.JobResult;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.berth.install;
 
-import dev.berth.install.ApplyPlan.FileChange;
 import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
-import dev.berth.generator.Generation;
 import dev.berth.generator.SourceUnit;
+import dev.berth.install.ApplyPlan.FileChange;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
 import dev.berth.spec.Problem;
@@ -19,9 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.berth.install;
 
+import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.InstallLink;
 import dev.berth.generator.InstallLinks;
+import dev.berth.generator.SearchPath;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.Section;
 import java.io.IOException;
-import dev.berth.generator.Environment;
-import dev.berth.generator.SearchPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

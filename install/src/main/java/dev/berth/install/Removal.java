@@ -1,8 +1,8 @@
 package dev.berth.install;
 
+import dev.berth.generator.Generation;
 import dev.berth.install.ApplyPlan.FileChange;
 import dev.berth.install.ApplyPlan.UnitDifference;
-import dev.berth.generator.Generation;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
 import dev.berth.spec.Problem;
@@ -13,14 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Optional;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
