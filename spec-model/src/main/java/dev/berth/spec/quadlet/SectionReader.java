@@ -67,24 +67,47 @@ public final class SectionReader {
         return index.getOrDefault(key, NONE);
     }
 
+    /** Up to this many assignments, a repeated key's array grows by one; beyond, they are collected in a list. */
+    private static final int GROW_BY_ONE = 8;
+
     private static Map<String, Entry[]> buildIndex(Section section) {
         List<Line> lines = section.lines();
         Map<String, Entry[]> out = new HashMap<>(lines.size() * 2);
+        Map<String, List<Entry>> many = null;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i) instanceof Entry e) {
-                // Most keys are set once; a repeated one grows its array by one, which is cheaper than a list per key.
+                // Most keys are set once; a key repeated a few times grows its array by one, which is cheaper than a
+                // list per key. Growing by one for every one of 100,000 Label= lines was quadratic.
                 Entry[] before = out.get(e.key());
-                Entry[] after;
                 if (before == null) {
-                    after = new Entry[] {e};
-                } else {
-                    after = Arrays.copyOf(before, before.length + 1);
+                    out.put(e.key(), new Entry[] {e});
+                } else if (before.length < GROW_BY_ONE) {
+                    Entry[] after = Arrays.copyOf(before, before.length + 1);
                     after[before.length] = e;
+                    out.put(e.key(), after);
+                } else {
+                    many = collect(many, before, e);
                 }
-                out.put(e.key(), after);
+            }
+        }
+        if (many != null) {
+            for (Map.Entry<String, List<Entry>> m : many.entrySet()) {
+                out.put(m.getKey(), m.getValue().toArray(NONE));
             }
         }
         return out;
+    }
+
+    /** Adds {@code e} to the list of its key, begun with the key's first assignments {@code first}. */
+    private static Map<String, List<Entry>> collect(Map<String, List<Entry>> many, Entry[] first, Entry e) {
+        Map<String, List<Entry>> m = many == null ? new HashMap<>() : many;
+        List<Entry> list = m.get(e.key());
+        if (list == null) {
+            list = new ArrayList<>(Arrays.asList(first));
+            m.put(e.key(), list);
+        }
+        list.add(e);
+        return m;
     }
 
     /** The last assignment of {@code key}. */
