@@ -351,6 +351,12 @@ public final class SectionReader {
 
     private void report(Entry e, Words.Problem p) {
         Position at = e.valuePosition().atColumn(e.valuePosition().column() + e.value().codePointCount(0, p.offset()));
+        if (p.unknownEscape()) {
+            // Quadlet accepts the file and drops the whole value without a word: the same unit, and a warning.
+            problems.add(Diagnostic.warning(at, p.message() + " in the value of '" + e.key() + "': Quadlet 5.4.2 "
+                    + "ignores this whole " + e.key() + "= line, and so does berth", p.fix()));
+            return;
+        }
         problems.add(Diagnostic.error(at, "cannot read the value of '" + e.key() + "': " + p.message(), p.fix()));
     }
 

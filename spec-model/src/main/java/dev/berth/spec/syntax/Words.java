@@ -29,8 +29,15 @@ public final class Words {
         }
     }
 
-    /** What went wrong, and the offset in the value (in chars) where it was noticed. */
-    public record Problem(int offset, String message, String fix) {
+    /**
+     * What went wrong, and the offset in the value (in chars) where it was noticed. {@code unknownEscape}: a
+     * backslash before a character that has no escape meaning ({@code \\.}); Quadlet accepts the file and ignores
+     * the whole value, which berth reports as a warning rather than an error.
+     */
+    public record Problem(int offset, String message, String fix, boolean unknownEscape) {
+        public Problem(int offset, String message, String fix) {
+            this(offset, message, fix, false);
+        }
     }
 
     private Words() {
@@ -125,6 +132,7 @@ public final class Words {
             case '"' -> '"';
             case '\'' -> '\'';
             case 's' -> ' ';
+            case ';' -> ';'; // systemd.service(5): "\;" is a literal semicolon in a command line
             default -> -1;
         };
         if (simple >= 0) {
@@ -144,7 +152,8 @@ public final class Words {
                     start = at + 1;
                 } else {
                     return new Unescaped(0, at + 2, new Problem(at, "unknown escape sequence \\" + c,
-                            "write \\\\" + c + " for a literal backslash followed by '" + c + "'"));
+                            "write \\\\" + c + " for a literal backslash followed by '" + c + "', or " + c
+                                    + " alone for the character", true));
                 }
             }
         }
@@ -192,7 +201,13 @@ public final class Words {
             if (i > 0) {
                 out.append(' ');
             }
-            appendQuoted(out, words.get(i));
+            String w = words.get(i);
+            if (w.length() == 1 && w.charAt(0) == ';') {
+                // systemd ends a command at an unquoted lone ';' (systemd.service(5)); "\;" is the literal character.
+                out.append("\\;");
+                continue;
+            }
+            appendQuoted(out, w);
         }
         return out.toString();
     }

@@ -41,6 +41,26 @@ class WordsTest {
     }
 
     @Test
+    void anUnknownEscapeIsMarkedAsOneQuadletIgnoresTheValueFor() {
+        Words.Problem p = Words.split("C=x\\.y D=1", Words.Style.EXEC).problem().orElseThrow();
+        assertTrue(p.unknownEscape(), p::message);
+        assertFalse(Words.split("echo \"open", Words.Style.EXEC).problem().orElseThrow().unknownEscape());
+    }
+
+    @Test
+    void backslashSemicolonIsALiteralSemicolonAsSystemdDocuments() {
+        Words.Split s = Words.split("find / -exec echo {} \\; p\\;q \"\\;\"", Words.Style.EXEC);
+        assertTrue(s.ok(), () -> s.problem().toString());
+        assertEquals(List.of("find", "/", "-exec", "echo", "{}", ";", "p;q", ";"), s.words());
+    }
+
+    @Test
+    void aLoneSemicolonIsWrittenSoSystemdDoesNotSplitTheCommandThere() {
+        // systemd reads an unquoted lone ';' in a command line as the end of the command, and '\;' as a literal ';'.
+        assertEquals("find / -exec echo {} \\; p;q", Words.join(List.of("find", "/", "-exec", "echo", "{}", ";", "p;q")));
+    }
+
+    @Test
     void nulEscapeIsRejected() {
         assertFalse(Words.split("a\\x00", Words.Style.EXEC).ok());
     }
@@ -57,7 +77,8 @@ class WordsTest {
                 List.of("quote\"inside", "single'inside", "back\\slash"),
                 List.of("$HOME", "%h/data", "${PORT}", "100%"),
                 List.of("", "empty", ""),
-                List.of("unicode-é-ünï", "bell\u0007", "\\x41 literal"));
+                List.of("unicode-é-ünï", "bell\u0007", "\\x41 literal"),
+                List.of("sh", "-c", "a; b", ";", "\\;", ";;"));
     }
 
     @ParameterizedTest
