@@ -32,7 +32,13 @@ public final class GeneratorMain {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err, Environment.system());
+        int status;
+        try {
+            status = run(args, System.out, System.err, Environment.system());
+        } catch (RuntimeException | Error e) { // before the log exists (argument parsing): still one line
+            System.err.println(DEFAULT_NAME + ": internal error: " + e + " (please report this as a berth bug)");
+            status = 1;
+        }
         System.out.flush();
         System.exit(status);
     }
@@ -74,8 +80,9 @@ public final class GeneratorMain {
             }
             try {
                 return generate(a, user, env, programName, out, log);
-            } catch (RuntimeException e) {
-                // A bug must not leave systemd without a word: say what happened, and fail like any error.
+            } catch (RuntimeException | Error e) {
+                // A bug, or a JVM error such as a stack overflow, must not leave systemd without a word nor print a
+                // stack trace: say what happened, and fail like any error.
                 log.error("internal error: " + e + " (please report this as a berth bug)");
                 return 1;
             }
