@@ -285,9 +285,12 @@ public final class SearchPath {
             BasicFileAttributes own;
             try {
                 own = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return null; // gone since the listing
             } catch (IOException | RuntimeException e) {
-                // Too long to examine: the walk reports it, unless it is named like a Quadlet file (the loader's).
-                return tooLong(p) && UnitKind.ofFileName(c.name()).isEmpty() ? p : null;
+                // Cannot be examined (too long, no search permission): the walk keeps it, so that it or the loader
+                // reports why, unless it is named like a Quadlet file, which the loader reports as a file.
+                return UnitKind.ofFileName(c.name()).isEmpty() ? p : null;
             }
             if (own.isDirectory()) {
                 return p; // in a real directory, an entry that is not a link is its own real path
