@@ -72,10 +72,28 @@ public final class KeyValueArguments {
         if (bare != null) { // called only with something to report: it then never runs (nor is compiled) for most files
             reportBare(ctx, key, current, bare);
         }
-        if (words.size() > 1) {
+        if (slots == null) {
+            sortFew(words);
+        } else {
             words.sort(KeyValueArguments::compareNames);
         }
         return words;
+    }
+
+    /**
+     * Insertion sort, for the handful of words a unit usually has: the per-file path then needs no JDK sorting code
+     * compiled (a generator lives for a fraction of a second, mostly before its methods are compiled).
+     */
+    private static void sortFew(List<String> words) {
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            int j = i - 1;
+            while (j >= 0 && compareNames(words.get(j), w) > 0) {
+                words.set(j + 1, words.get(j));
+                j--;
+            }
+            words.set(j + 1, w);
+        }
     }
 
     /** Up to this many words, a name's earlier word is found by scanning: cheaper than hashing for a handful. */

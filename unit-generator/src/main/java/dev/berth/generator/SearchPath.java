@@ -279,8 +279,8 @@ public final class SearchPath {
          */
         private static Path subDirectory(Path dir, FileNames.Listed c) {
             Path p = c.path();
-            if (isDropInDirectory(p) || PlainFiles.isCertainlyFile(p)) {
-                return null;
+            if (c.name().endsWith(".d") || PlainFiles.isCertainlyFile(p)) {
+                return null; // a drop-in directory by its own name, or a file (most entries)
             }
             BasicFileAttributes own;
             try {
