@@ -181,7 +181,6 @@ class PodTranslatorTest {
     @CsvSource(delimiter = '|', textBlock = """
             Network=gone.network             | p.pod:2:9: error: Network= names gone.network, but there is no such Quadlet file; create gone.network in one of the Quadlet directories, or fix the name
             Volume=gone.volume:/data         | p.pod:2:8: error: Volume= names gone.volume, but there is no such Quadlet file; create gone.volume in one of the Quadlet directories, or fix the name
-            Label=solo                       | p.pod:2:7: error: Label= item 'solo' has no '=', so Quadlet would drop it…
             RemapUsers=sideways              | p.pod:2:1: error: RemapUsers=sideways is not a known mode; use manual, auto or keep-id
             Yaml=shop.yaml                   | p.pod:2:1: error: unknown key 'Yaml' in [Pod]; 'Yaml' is a key of [Kube], not of [Pod]
             """)
