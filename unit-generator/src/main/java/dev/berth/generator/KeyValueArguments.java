@@ -142,7 +142,7 @@ public final class KeyValueArguments {
         String message = bare.size() == 1
                 ? key + "= item " + items + " has no '='; Quadlet 5.4.2 drops it, and so does berth"
                 : key + "= items " + items + " have no '='; Quadlet 5.4.2 drops them, and so does berth";
-        message += " (Podman 5.6 and later pass a bare name on as " + key + "=NAME without a value)";
+        message += " (newer Podman versions keep a bare name, without a value)";
         boolean comment = bare.get(0).startsWith("#") || bare.get(0).startsWith(";");
         String fix = comment
                 ? "a comment must be on a line of its own; systemd has no comments at the end of a line"
