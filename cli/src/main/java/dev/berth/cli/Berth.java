@@ -90,6 +90,9 @@ public final class Berth implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A failure on a helper thread (the early D-Bus connection, journalctl's reaper) is one line too.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                System.err.println("berth: internal error in " + thread.getName() + ": " + e + "; " + InternalErrors.FIX));
         SystemdFactory systemd = EarlyConnection.forArgs(List.of(args), SystemdFactory.dbus());
         int status = execute(args, new Session(System.out, System.err, Environment.system(), systemd,
                 JournalRunner.process(), new LocalClock()));

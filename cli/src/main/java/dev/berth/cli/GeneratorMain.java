@@ -32,6 +32,7 @@ public final class GeneratorMain {
     }
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(new OneLine()); // a class, not a lambda: no bootstrap at boot
         int status;
         try {
             status = run(args, System.out, System.err, Environment.system());
@@ -41,6 +42,15 @@ public final class GeneratorMain {
         }
         System.out.flush();
         System.exit(status);
+    }
+
+    /** A failure on a worker thread, reported in one line like every other problem, not as a stack trace. */
+    private static final class OneLine implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            System.err.println(DEFAULT_NAME + ": internal error in " + thread.getName() + ": " + e
+                    + " (please report this as a berth bug)");
+        }
     }
 
     /** Runs the generator; returns the exit status. */
