@@ -224,10 +224,11 @@ class ContainerTranslatorErrorsTest {
 
     @Test
     void unreadableValuesAreReportedWhereQuadletWouldDropThem() {
-        List<String> e = new ArrayList<>(errors("[Container]\nImage=i\nExec=echo \"open\nNoNewPrivileges=maybe\n"));
+        List<String> e = new ArrayList<>(errors("[Container]\nImage=i\nExec=echo \\xZZ\nNoNewPrivileges=maybe\n"));
         Collections.sort(e);
         assertEquals(2, e.size(), e.toString());
-        assertTrue(e.get(0).startsWith(F + ":3:11: error: cannot read the value of 'Exec': unbalanced quotes"), e.get(0));
+        assertTrue(e.get(0).startsWith(F + ":3:11: error: cannot read the value of 'Exec': escape sequence \\xZZ has "
+                + "invalid digits"), e.get(0));
         assertTrue(e.get(1).startsWith(F + ":4:17: error: 'NoNewPrivileges' takes a boolean"), e.get(1));
     }
 

@@ -294,7 +294,9 @@ public final class SectionReader {
         Words.Split s = Words.split(last.value(), Words.Style.EXEC);
         if (!s.ok()) {
             report(last, s.problem().get());
-            return Optional.empty();
+            if (s.problem().get().effect() != Words.Effect.READ_RELAXED) {
+                return Optional.empty();
+            }
         }
         return Optional.of(s.words());
     }
@@ -344,13 +346,21 @@ public final class SectionReader {
         Words.Split s = Words.split(e.value(), style);
         if (!s.ok()) {
             report(e, s.problem().get());
-            return List.of();
+            if (s.problem().get().effect() != Words.Effect.READ_RELAXED) {
+                return List.of();
+            }
         }
         return s.words();
     }
 
     private void report(Entry e, Words.Problem p) {
         Position at = e.valuePosition().atColumn(e.valuePosition().column() + e.value().codePointCount(0, p.offset()));
+        if (p.effect() == Words.Effect.READ_RELAXED) {
+            problems.add(Diagnostic.warning(at, p.message() + " in the value of '" + e.key() + "': Quadlet 5.4.2 reads "
+                    + "it in relaxed mode (an open quote runs to the end of the line, a final backslash is dropped), "
+                    + "and so does berth", p.fix()));
+            return;
+        }
         if (p.unknownEscape()) {
             // Quadlet accepts the file and drops the whole value without a word: the same unit, and a warning.
             problems.add(Diagnostic.warning(at, p.message() + " in the value of '" + e.key() + "': Quadlet 5.4.2 "

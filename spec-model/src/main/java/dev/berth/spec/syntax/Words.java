@@ -30,14 +30,30 @@ public final class Words {
     }
 
     /**
-     * What went wrong, and the offset in the value (in chars) where it was noticed. {@code unknownEscape}: a
-     * backslash before a character that has no escape meaning ({@code \\.}); Quadlet accepts the file and ignores
-     * the whole value, which berth reports as a warning rather than an error.
+     * What went wrong, and the offset in the value (in chars) where it was noticed, and what becomes of the value.
      */
-    public record Problem(int offset, String message, String fix, boolean unknownEscape) {
+    public record Problem(int offset, String message, String fix, Effect effect) {
         public Problem(int offset, String message, String fix) {
-            this(offset, message, fix, false);
+            this(offset, message, fix, Effect.ERROR);
         }
+
+        /** A backslash before a character that has no escape meaning ({@code \\.}). */
+        public boolean unknownEscape() {
+            return effect == Effect.VALUE_IGNORED;
+        }
+    }
+
+    /** What Quadlet, whose reading berth follows where it accepts a file, makes of a value with a problem. */
+    public enum Effect {
+        /** Not readable: an error. */
+        ERROR,
+        /** An unknown escape: Quadlet accepts the file and ignores the whole value. No words. */
+        VALUE_IGNORED,
+        /**
+         * Read in Quadlet's relaxed mode: an unclosed quote runs to the end of the value, a backslash at the very end
+         * is dropped. The words are the ones read.
+         */
+        READ_RELAXED
     }
 
     private Words() {
@@ -75,6 +91,14 @@ public final class Words {
                 }
                 if (c == '\\' && style == Style.EXEC) {
                     Unescaped u = unescape(value, i);
+                    if (u.problem != null && i + 1 >= n && quote == 0) {
+                        // A backslash at the very end: Quadlet's relaxed mode drops it and keeps the word.
+                        if (!word.isEmpty()) {
+                            words.add(word.toString());
+                        }
+                        return new Split(words, Optional.of(new Problem(i, u.problem.message(), u.problem.fix(),
+                                Effect.READ_RELAXED)));
+                    }
                     if (u.problem != null) {
                         return new Split(words, Optional.of(u.problem));
                     }
@@ -102,9 +126,14 @@ public final class Words {
                 i++;
             }
             if (quote != 0) {
-                return new Split(words, Optional.of(new Problem(quoteStart,
-                        "unbalanced quotes: the " + (quote == '"' ? "double" : "single") + " quote opened here is never closed",
-                        "close the quote, or escape it as \\" + quote)));
+                String what = "unbalanced quotes: the " + (quote == '"' ? "double" : "single") + " quote opened here is never closed";
+                String fix = "close the quote, or escape it as \\" + quote;
+                if (style == Style.EXEC) {
+                    // Quadlet splits command lines in relaxed mode: the quote runs to the end of the value.
+                    words.add(word.toString());
+                    return new Split(words, Optional.of(new Problem(quoteStart, what, fix, Effect.READ_RELAXED)));
+                }
+                return new Split(words, Optional.of(new Problem(quoteStart, what, fix)));
             }
             words.add(word.toString());
         }
@@ -153,7 +182,7 @@ public final class Words {
                 } else {
                     return new Unescaped(0, at + 2, new Problem(at, "unknown escape sequence \\" + c,
                             "write \\\\" + c + " for a literal backslash followed by '" + c + "', or " + c
-                                    + " alone for the character", true));
+                                    + " alone for the character", Effect.VALUE_IGNORED));
                 }
             }
         }

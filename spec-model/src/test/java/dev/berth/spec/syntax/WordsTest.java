@@ -34,6 +34,17 @@ class WordsTest {
     }
 
     @Test
+    void anUnclosedQuoteOrAFinalBackslashIsReadRelaxedAsQuadletDoes() {
+        Words.Split q = Words.split("sh -c \"echo unterminated", Words.Style.EXEC);
+        assertEquals(List.of("sh", "-c", "echo unterminated"), q.words());
+        assertEquals(Words.Effect.READ_RELAXED, q.problem().orElseThrow().effect());
+        Words.Split b = Words.split("a b\\", Words.Style.EXEC);
+        assertEquals(List.of("a", "b"), b.words());
+        assertEquals(Words.Effect.READ_RELAXED, b.problem().orElseThrow().effect());
+        assertEquals(Words.Effect.ERROR, Words.split("a \"b", Words.Style.LIST).problem().orElseThrow().effect());
+    }
+
+    @Test
     void unknownEscapeIsReported() {
         Words.Split s = Words.split("a \\q", Words.Style.EXEC);
         assertFalse(s.ok());
