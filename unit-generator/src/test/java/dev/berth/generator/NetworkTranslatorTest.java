@@ -143,6 +143,6 @@ class NetworkTranslatorTest {
 
     @Test
     void unreadableGlobalArgsAreReportedOnce() {
-        assertEquals(1, KindFixtures.with("n.network", "[Network]\nNetworkDeleteOnStop=true\nGlobalArgs=--root \"/x\n").errors().size());
+        assertEquals(1, KindFixtures.with("n.network", "[Network]\nNetworkDeleteOnStop=true\nGlobalArgs=--root \\xZZ\n").errors().size());
     }
 }

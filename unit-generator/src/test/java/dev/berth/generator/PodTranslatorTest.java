@@ -201,9 +201,16 @@ class PodTranslatorTest {
 
     @Test
     void unreadableGlobalArgsAreReportedOnce() {
-        List<String> errors = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \"/x\n").errors();
+        List<String> errors = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \\xZZ\n").errors();
         assertEquals(1, errors.size(), () -> String.join("\n", errors));
         assertTrue(errors.get(0).startsWith("/etc/containers/systemd/p.pod:2:19: error: cannot read the value of"
                 + " 'GlobalArgs'"), errors.get(0));
+    }
+
+    @Test
+    void aRelaxedGlobalArgsIsOneWarningNotAnError() {
+        List<String> all = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \"/x\n").diagnostics();
+        assertEquals(1, all.size(), () -> String.join("\n", all));
+        assertTrue(all.get(0).startsWith("/etc/containers/systemd/p.pod:2:19: warning: unbalanced quotes"), all.get(0));
     }
 }
