@@ -2,7 +2,11 @@
 # Generator benchmark: berth-generator -dryrun against the reference Quadlet 5.4.2 -dryrun, as whole processes,
 # on 1, 100 and 1000 realistic .container files. See README.md next to this file.
 #
-#   bench/generator/run.sh [--runs N] [--sizes "1 100 1000"] [--out DIR]
+#   bench/generator/run.sh [--runs N] [--sizes "1 100 1000 labels-100000"] [--baseline TREE] [--out DIR]
+#
+# A size "labels-N" is one file with N Label= lines (gen-labels.sh) instead of N files. --baseline TREE adds a third
+# berth installation, with its AOT cache, built from another source tree (for example a checkout of main, built with
+# mvn package), measured in the same runs: before/after a change, side by side.
 #
 # Needs root (the reference runs in a chroot of the test-host rootfs, inside a private mount namespace with a
 # throw-away overlay, so the rootfs cache is never modified). ROOTFS=/path skips packaging/testhost/rootfs.sh.
@@ -21,7 +25,7 @@ log() { printf 'bench: %s\n' "$*" >&2; }
 # Runs inside the private mount namespace: overlay over the rootfs, the unit sets copied in at the same absolute
 # paths, then every measurement.
 inner() {
-    local rootfs=$1 work=$2 runs=$3 sizes=$4
+    local rootfs=$1 work=$2 runs=$3 sizes=$4 baseline=$5
     local root=$work/root
     mount -t tmpfs -o mode=0700 berth-bench "$work/ovl"
     mkdir "$work/ovl/upper" "$work/ovl/work"
@@ -42,14 +46,22 @@ inner() {
         local units_berth units_aot units_ref
         units_berth=$("$work/noaot/bin/berth-generator" -dryrun 2>/dev/null | grep -c '^---.*---$' || true)
         units_aot=$("$work/aot/bin/berth-generator" -dryrun 2>/dev/null | grep -c '^---.*---$' || true)
+        if [[ -n $baseline ]]; then
+            local units_base
+            units_base=$("$work/base/bin/berth-generator" -dryrun 2>/dev/null | grep -c '^---.*---$' || true)
+            [[ $units_base == "$units_aot" ]] || log "$n files: the baseline made $units_base units, berth $units_aot"
+        fi
         units_ref=$(chroot "$root" "$QUADLET" -dryrun 2>/dev/null | grep -c '^---.*---$' || true)
         printf '%s %s %s %s\n' "$n" "$units_berth" "$units_aot" "$units_ref" >"$work/results/units-$n"
 
         log "$n files: timing ($runs runs each)"
+        local extra=()
+        [[ -n $baseline ]] && extra=(-n berth-base-aot "$work/base/bin/berth-generator -dryrun")
         hyperfine --shell=none --ignore-failure --warmup 2 --runs "$runs" --style basic \
             --export-json "$work/results/time-$n.json" --export-csv "$work/results/time-$n.csv" \
             -n berth "$work/noaot/bin/berth-generator -dryrun" \
             -n berth-aot "$work/aot/bin/berth-generator -dryrun" \
+            "${extra[@]}" \
             -n quadlet "chroot $root $QUADLET -dryrun" \
             -n chroot-true "chroot $root /bin/true" >&2
 
@@ -93,15 +105,19 @@ main() {
         inner "$@"
         return
     fi
-    local runs=10 sizes="1 100 1000" out=""
+    local runs=10 sizes="1 100 1000" out="" baseline=""
     while (($#)); do
         case $1 in
         --runs) runs=$2; shift 2 ;;
         --sizes) sizes=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        *) die "usage: run.sh [--runs N] [--sizes \"1 100 1000\"] [--out DIR]" ;;
+        --baseline) baseline=$(cd "$2" && pwd -P); shift 2 ;;
+        *) die "usage: run.sh [--runs N] [--sizes \"1 100 1000 labels-100000\"] [--baseline TREE] [--out DIR]" ;;
         esac
     done
+    if [[ -n $baseline && ! -f $baseline/cli/target/berth-cli-generator.jar ]]; then
+        die "--baseline $baseline has no cli/target/berth-cli-generator.jar (build it with mvn package)"
+    fi
     ((runs >= 5)) || die "--runs must be at least 5 (medians of fewer runs are noise)"
     [[ $(id -u) == 0 ]] || die "must run as root (chroot, mount namespace)"
 
@@ -140,9 +156,19 @@ main() {
         cp -r "$jars/lib" "$work/$v/lib/lib"
     done
 
+    if [[ -n $baseline ]]; then
+        mkdir -p "$work/base/bin" "$work/base/lib"
+        cp "$baseline/packaging/bin/berth-generator" "$work/base/bin/"
+        cp "$baseline/cli/target/berth-cli-generator.jar" "$work/base/lib/"
+        cp -r "$baseline/cli/target/lib" "$work/base/lib/lib"
+    fi
+
     local n
     for n in $sizes; do
-        bash "$HERE/gen-units.sh" "$n" "$work/sets/$n"
+        case $n in
+        labels-*) bash "$HERE/gen-labels.sh" "${n#labels-}" "$work/sets/$n" ;;
+        *) bash "$HERE/gen-units.sh" "$n" "$work/sets/$n" ;;
+        esac
     done
 
     # AOT cache (JDK 25, JEP 483/514/515): trained by packaging/build-aot, exactly as `mvn package` makes it, in
@@ -151,10 +177,15 @@ main() {
     log "training the AOT cache (packaging/build-aot)"
     BERTH_JAVA=$java bash "$REPO/packaging/build-aot" "$work/aot/lib" 2>"$work/results/aot-training.log" || true
     [[ -f $work/aot/lib/berth-generator.aot ]] || { cat "$work/results/aot-training.log" >&2; die "AOT training made no cache"; }
+    if [[ -n $baseline ]]; then
+        log "training the baseline's AOT cache (its own packaging/build-aot)"
+        BERTH_JAVA=$java bash "$baseline/packaging/build-aot" "$work/base/lib" 2>"$work/results/aot-training-base.log" || true
+        [[ -f $work/base/lib/berth-generator.aot ]] || die "AOT training of the baseline made no cache"
+    fi
 
     local load_before
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-    unshare --mount --propagation private -- bash "$SELF" --inner "$rootfs" "$work" "$runs" "$sizes"
+    unshare --mount --propagation private -- bash "$SELF" --inner "$rootfs" "$work" "$runs" "$sizes" "$baseline"
 
     # The tables.
     local report=$work/results/table.md
@@ -195,6 +226,22 @@ main() {
             rq=$(awk '{printf "%.1f", $1 / 1024}' <<<"$(median "$work/results/rss-$n-quadlet")")
             echo "| $n | $cb | $ca | $cq | $c0 | $(ratio "$cb" "$cq") | $(ratio "$ca" "$cq") | $(ratio "$ca" "$cqa") | $rb | $ra | $rq | $(ratio "$rb" "$rq") | $(ratio "$ra" "$rq") |"
         done
+        if [[ -n $baseline ]]; then
+            echo
+            echo "Before/after, same runs: baseline = $baseline ($(git -C "$baseline" log -1 --format=%h 2>/dev/null || echo 'not a git tree')), both with their AOT caches."
+            echo
+            echo "| files | wall baseline+AOT ms | wall berth+AOT ms | after/before | CPU baseline+AOT ms | CPU berth+AOT ms | after/before |"
+            echo "|---:|---:|---:|---:|---:|---:|---:|"
+            for n in $sizes; do
+                local csv=$work/results/time-$n.csv
+                local wb wa cb ca
+                wb=$(csv_median_ms "$csv" berth-base-aot)
+                wa=$(csv_median_ms "$csv" berth-aot)
+                cb=$(csv_cpu_ms "$csv" berth-base-aot)
+                ca=$(csv_cpu_ms "$csv" berth-aot)
+                echo "| $n | $wb | $wa | $(ratio "$wa" "$wb") | $cb | $ca | $(ratio "$ca" "$cb") |"
+            done
+        fi
     } >"$report"
     if [[ -n $out ]]; then
         mkdir -p "$out"
@@ -203,7 +250,7 @@ main() {
     fi
     cat "$report"
     log "raw results (hyperfine JSON/CSV, RSS samples) in $work/results"
-    rm -rf "$work/sets" "$work/noaot" "$work/aot" "$work/ovl" "$work/root"
+    rm -rf "$work/sets" "$work/noaot" "$work/aot" "$work/base" "$work/ovl" "$work/root"
 }
 
 main "$@"

@@ -90,6 +90,9 @@ public final class Berth implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A failure on a helper thread (the early D-Bus connection, journalctl's reaper) is one line too.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                System.err.println("berth: internal error in " + thread.getName() + ": " + e + "; " + InternalErrors.FIX));
         SystemdFactory systemd = EarlyConnection.forArgs(List.of(args), SystemdFactory.dbus());
         int status = execute(args, new Session(System.out, System.err, Environment.system(), systemd,
                 JournalRunner.process(), new LocalClock()));
@@ -110,7 +113,7 @@ public final class Berth implements Runnable {
         PrintStream err = session.err();
         Optional<JobCommand> plain = PlainJobLine.parse(args, session);
         if (plain.isPresent()) {
-            return runPlain(plain.get(), out, err);
+            return runPlain(plain.get(), args, session);
         }
         CommandLine cmd = new CommandLine(new Berth(session));
         // picocli builds a command's model by reflection over its options, which costs start-up time (a tenth of
@@ -146,7 +149,14 @@ public final class Berth implements Runnable {
             w.flush();
             return CommandLine.ExitCode.USAGE;
         });
-        int status = cmd.execute(args);
+        // A bug in a command: one line (or the JSON errors document), never picocli's stack trace.
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report(ex, args, session));
+        int status;
+        try {
+            status = cmd.execute(args);
+        } catch (RuntimeException | Error e) { // picocli passes JVM errors (a stack overflow) through
+            status = InternalErrors.report(e, args, session);
+        }
         out.flush();
         err.flush();
         return status;
@@ -176,20 +186,20 @@ public final class Berth implements Runnable {
     }
 
     /**
-     * Runs a {@link PlainJobLine} command as picocli's {@code execute} would: its status, or 1 for a bug. Typed
+     * Runs a {@link PlainJobLine} command as picocli's {@code execute} would: its status, or 1 for a bug (reported
+     * without a stack trace). Typed
      * {@code Callable}: picocli reflects over this class's methods, and a {@code JobCommand} in a signature would load
      * that class for every other command too.
      */
-    private static int runPlain(Callable<Integer> command, PrintStream out, PrintStream err) {
+    private static int runPlain(Callable<Integer> command, String[] args, Session session) {
         int status;
         try {
             status = command.call();
-        } catch (Exception e) {
-            e.printStackTrace(err);
-            status = CommandLine.ExitCode.SOFTWARE;
+        } catch (Exception | Error e) {
+            status = InternalErrors.report(e, args, session);
         }
-        out.flush();
-        err.flush();
+        session.out().flush();
+        session.err().flush();
         return status;
     }
 

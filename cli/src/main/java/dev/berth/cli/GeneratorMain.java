@@ -32,9 +32,25 @@ public final class GeneratorMain {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err, Environment.system());
+        Thread.setDefaultUncaughtExceptionHandler(new OneLine()); // a class, not a lambda: no bootstrap at boot
+        int status;
+        try {
+            status = run(args, System.out, System.err, Environment.system());
+        } catch (RuntimeException | Error e) { // before the log exists (argument parsing): still one line
+            System.err.println(DEFAULT_NAME + ": internal error: " + e + " (please report this as a berth bug)");
+            status = 1;
+        }
         System.out.flush();
         System.exit(status);
+    }
+
+    /** A failure on a worker thread, reported in one line like every other problem, not as a stack trace. */
+    private static final class OneLine implements Thread.UncaughtExceptionHandler {
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            System.err.println(DEFAULT_NAME + ": internal error in " + thread.getName() + ": " + e
+                    + " (please report this as a berth bug)");
+        }
     }
 
     /** Runs the generator; returns the exit status. */
@@ -74,8 +90,9 @@ public final class GeneratorMain {
             }
             try {
                 return generate(a, user, env, programName, out, log);
-            } catch (RuntimeException e) {
-                // A bug must not leave systemd without a word: say what happened, and fail like any error.
+            } catch (RuntimeException | Error e) {
+                // A bug, or a JVM error such as a stack overflow, must not leave systemd without a word nor print a
+                // stack trace: say what happened, and fail like any error.
                 log.error("internal error: " + e + " (please report this as a berth bug)");
                 return 1;
             }

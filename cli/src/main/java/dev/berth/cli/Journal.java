@@ -3,8 +3,11 @@ package dev.berth.cli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads a unit's journal through {@code journalctl -o json}, run by argument list through a {@link JournalRunner}. */
 final class Journal {
@@ -39,8 +42,15 @@ final class Journal {
         return argv;
     }
 
-    /** What a read gave: the exit status and standard error of journalctl, or why it could not run. */
-    record Outcome(boolean ran, int status, String errors) {
+    /**
+     * What a read gave: the exit status and standard error of journalctl, or why it could not run and, when known,
+     * how to fix that.
+     */
+    record Outcome(boolean ran, int status, String errors, Optional<String> fix) {
+        Outcome(boolean ran, int status, String errors) {
+            this(ran, status, errors, Optional.empty());
+        }
+
         boolean succeeded() {
             return ran && status == 0;
         }
@@ -66,8 +76,7 @@ final class Journal {
                     line -> JournalRecord.parse(line, unit).ifPresent(records));
             return new Outcome(true, exit.status(), exit.errors());
         } catch (IOException e) {
-            return new Outcome(false, -1, "cannot run journalctl: " + describe(e)
-                    + " (berth reads logs with journalctl; is systemd's journal installed?)");
+            return cannotRun(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, -1, "interrupted while reading the journal");
@@ -84,10 +93,35 @@ final class Journal {
         return out;
     }
 
-    private static String describe(IOException e) {
+    /**
+     * Why journalctl could not be started, in words: the JDK reports it as "Cannot run program "journalctl": Exec
+     * failed, error: 2 (No such file or directory)" (or "error=2, ..."), which names neither the cause nor a fix.
+     */
+    static Outcome cannotRun(IOException e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // "Cannot run program "journalctl": error=2, No such file or directory"
-        int comma = m.lastIndexOf(", ");
-        return m.contains("error=") && comma > 0 ? m.substring(comma + 2).toLowerCase(java.util.Locale.ROOT) : m;
+        Matcher errno = ERRNO.matcher(m);
+        int code = errno.find() ? Integer.parseInt(errno.group(1)) : -1;
+        return switch (code) {
+            case 2 -> new Outcome(false, -1, "cannot run journalctl: it is not installed, or not in a directory on PATH",
+                    Optional.of("berth reads logs with systemd's journalctl: install it (Debian: apt-get install "
+                            + "systemd), or run berth with /usr/bin on PATH"));
+            case 13 -> new Outcome(false, -1, "cannot run journalctl: permission denied",
+                    Optional.of("check that journalctl (usually /usr/bin/journalctl) is executable for you"));
+            default -> new Outcome(false, -1, "cannot run journalctl: " + reason(m),
+                    Optional.of("check that systemd's journalctl runs: journalctl --version"));
+        };
+    }
+
+    /** "error=2" (older JDKs) or "error: 2" (JDK 21 and later, from the spawn helper). */
+    private static final Pattern ERRNO = Pattern.compile("error[=:] ?(\\d+)");
+
+    /** The text after the program name, without the JDK's "Cannot run program ..." prefix. */
+    private static String reason(String m) {
+        int paren = m.lastIndexOf('(');
+        if (paren >= 0 && m.endsWith(")")) {
+            return m.substring(paren + 1, m.length() - 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        int colon = m.lastIndexOf(": ");
+        return colon >= 0 ? m.substring(colon + 2) : m;
     }
 }

@@ -80,7 +80,7 @@ final class LogsCommand implements Callable<Integer> {
 
     private Optional<String> fixFor(Journal.Outcome outcome) {
         if (!outcome.ran()) {
-            return Optional.empty();
+            return outcome.fix();
         }
         String errors = outcome.errors().toLowerCase(java.util.Locale.ROOT);
         if (errors.contains("permission") || errors.contains("not seeing messages")) {

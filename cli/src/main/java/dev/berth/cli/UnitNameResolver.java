@@ -101,6 +101,10 @@ public final class UnitNameResolver {
         if (name.isEmpty()) {
             return new NotFound(given, "an empty unit name", Optional.of("name a unit, for example 'web'"));
         }
+        NotFound invalid = invalidName(given, name);
+        if (invalid != null) {
+            return invalid; // never sent to systemd, which would refuse it with a less helpful message
+        }
         Optional<UnitKind> kind = UnitKind.ofFileName(name);
         if (kind.isPresent()) {
             for (ManagedUnit u : units) {
@@ -137,6 +141,39 @@ public final class UnitNameResolver {
         }
         return instanceOf(given, service)
                 .orElseGet(() -> notFound(given, "no unit named '" + name + "' in the search path"));
+    }
+
+    /** The longest unit name systemd accepts (UNIT_NAME_MAX, 256 with the final NUL). */
+    static final int UNIT_NAME_MAX = 255;
+
+    /**
+     * A reason why systemd would refuse {@code name} as (the start of) a unit name, or null: systemd allows only
+     * letters, digits and {@code : - _ . \\ @} (systemd.unit(5)), at most 255 characters. An instance such as
+     * {@code x/../y} must be escaped with {@code systemd-escape}.
+     */
+    private static NotFound invalidName(String given, String name) {
+        String escapeHint = "unit names use only letters, digits and ':', '-', '_', '.', '\\', '@'; escape an "
+                + "instance with systemd-escape, for example: berth start \"NAME@$(systemd-escape 'x/y')\"";
+        if (name.length() > UNIT_NAME_MAX) {
+            return new NotFound(given, "'" + shorten(name) + "' is not a valid unit name: it is longer than "
+                    + UNIT_NAME_MAX + " characters", Optional.of("use a shorter name"));
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':'
+                    || c == '-' || c == '_' || c == '.' || c == '\\' || c == '@';
+            if (!ok) {
+                String shown = c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c);
+                return new NotFound(given, "'" + shorten(name) + "' is not a valid unit name: '" + shown
+                        + "' is not allowed in a unit name", Optional.of(escapeHint));
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String name) {
+        String printable = name.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 60 ? printable.substring(0, 57) + "..." : printable;
     }
 
     /** A template itself is found, but systemd can only run its instances; the commands say so when it matters. */

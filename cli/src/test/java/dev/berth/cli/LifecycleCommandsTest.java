@@ -358,8 +358,9 @@ class LifecycleCommandsTest {
         Run r = Run.of((out, err) -> Berth.execute(new String[] {"logs", "web"}, new Berth.Session(out, err, env,
                 SystemdFactory.at(bus.address(), SystemdOptions.defaults()), missing, Clock.systemUTC())));
         assertEquals(1, r.status());
-        assertEquals("berth: cannot run journalctl: no such file or directory (berth reads logs with journalctl; "
-                + "is systemd's journal installed?)\n", r.err());
+        assertEquals("berth: cannot run journalctl: it is not installed, or not in a directory on PATH\n"
+                + "  fix: berth reads logs with systemd's journalctl: install it (Debian: apt-get install systemd), or "
+                + "run berth with /usr/bin on PATH\n", r.err());
 
         JournalRunner denied = (argv, lines) -> new JournalRunner.Exit(1,
                 "Failed to open journal: Permission denied\nmore");

@@ -118,4 +118,20 @@ class UnitNameResolverTest {
                 + "/etc/containers/systemd, or in ~/.config/containers/systemd for --user",
                 ((NotFound) empty.resolve("web")).message());
     }
+
+    @Test
+    void aNameSystemdWouldRefuseIsRefusedBeforeAnythingIsSent() {
+        for (String bad : List.of("echo@x/../y", "echo@x/../y.service", "../web", "web\u0000", "echo@two words",
+                "echo@" + "a".repeat(300))) {
+            Resolution r = resolver.resolve(bad);
+            NotFound n = assertInstanceOf(NotFound.class, r, bad);
+            org.junit.jupiter.api.Assertions.assertTrue(n.problem().contains("not a valid unit name"), n.problem());
+            org.junit.jupiter.api.Assertions.assertTrue(n.fix().isPresent(), bad);
+        }
+        NotFound slash = (NotFound) resolver.resolve("echo@x/../y");
+        org.junit.jupiter.api.Assertions.assertTrue(slash.problem().contains("'/'"), slash.problem());
+        org.junit.jupiter.api.Assertions.assertTrue(slash.fix().orElseThrow().contains("systemd-escape"), slash.fix().get());
+        assertEquals("echo@blue.service", ((Found) resolver.resolve("echo@blue")).unit());
+        assertEquals("echo@a\\x2fb.service", ((Found) resolver.resolve("echo@a\\x2fb")).unit());
+    }
 }

@@ -19,6 +19,14 @@ import java.util.Optional;
  */
 final class PlainFiles {
 
+    /**
+     * The largest Quadlet file or drop-in berth reads, in bytes: 8 MiB, a thousand times a large real unit file and
+     * room for 100,000 {@code Label=} lines, small enough that reading and translating one stays far below a second
+     * and a few hundred MB. docs/generator-limits.md states it.
+     */
+    static final int LIMIT = 8 << 20;
+    static final String LIMIT_TEXT = "8 MiB";
+
     private PlainFiles() {
     }
 
@@ -33,15 +41,22 @@ final class PlainFiles {
     }
 
     /**
-     * The content of {@code p}, or empty when it cannot be read this way (a directory, missing, unreadable, an
-     * unusable name): the caller then asks {@code java.nio.file}, which says why.
+     * The content of {@code p}, or empty when it cannot be read this way (not certainly a regular file, larger than
+     * {@link #LIMIT}, missing, unreadable, an unusable name): the caller then asks {@code java.nio.file}, which says
+     * why. Never opens anything but a regular file: opening a FIFO blocks until a writer comes, which at boot is never.
      */
     static Optional<byte[]> read(Path p) {
         if (!usable(p)) {
             return Optional.empty();
         }
-        try (FileInputStream in = new FileInputStream(p.toString())) {
-            return Optional.of(in.readAllBytes());
+        File f = new File(p.toString());
+        if (!f.isFile()) {
+            return Optional.empty();
+        }
+        try (FileInputStream in = new FileInputStream(f)) {
+            // Bounded even if the file grew since, or lies about its size: never more than the limit in memory.
+            byte[] bytes = in.readNBytes(LIMIT + 1);
+            return bytes.length > LIMIT ? Optional.empty() : Optional.of(bytes);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

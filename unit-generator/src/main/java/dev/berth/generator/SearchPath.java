@@ -2,11 +2,14 @@ package dev.berth.generator;
 
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.UnitKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -202,7 +205,18 @@ public final class SearchPath {
         }
     }
 
-    /** One walk over directory trees, remembering what it has visited. */
+    /**
+     * The longest path the kernel accepts in one system call ({@code PATH_MAX} on Linux, 4096 bytes with the final
+     * NUL). A directory whose path is longer cannot be listed or read by path, by berth, Quadlet or systemd.
+     */
+    static final int PATH_MAX = 4095;
+
+    /**
+     * One walk over directory trees, remembering what it has visited. Iterative, with a stack of its own: a
+     * recursion per level overflowed the generator's small thread stack at about 1600 nested directories. The real
+     * path of a sub-directory that is not a symbolic link is its parent's real path and its name, so only links
+     * are resolved (resolving every level again made a deep tree quadratic).
+     */
     private static final class Walk {
         private final Set<Path> visited = new LinkedHashSet<>();
         private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -212,6 +226,7 @@ public final class SearchPath {
             diagnostics.add(Diagnostic.warning(Position.ofFile(what), message, fix));
         }
 
+        /** Walks {@code path} (a configured directory, resolved here) and everything under it. */
         void add(Path path, Predicate<Path> accept) {
             if (isDropInDirectory(path)) {
                 return;
@@ -226,36 +241,79 @@ public final class SearchPath {
                 visited.add(path);
                 return;
             }
-            if (visited.contains(resolved) || isDropInDirectory(resolved) || !accept.test(resolved)
-                    || !Files.isDirectory(resolved)) {
-                return;
-            }
-            visited.add(resolved);
-            List<Path> children = children(resolved, listings);
-            // One stat per entry, on all cores for a large directory; the walk itself stays in order.
-            List<Boolean> maybeDirectory = Parallel.map(children, Walk::isDirectoryOrUnknown);
-            for (int i = 0; i < children.size(); i++) {
-                if (maybeDirectory.get(i)) {
-                    add(children.get(i), accept); // files are skipped: only directories are search directories
+            walk(resolved, accept);
+        }
+
+        /** Depth first, each directory before its sub-directories, those in name order: as the recursion did. */
+        private void walk(Path root, Predicate<Path> accept) {
+            ArrayDeque<Path> pending = new ArrayDeque<>();
+            pending.push(root);
+            while (!pending.isEmpty()) {
+                Path dir = pending.pop();
+                if (visited.contains(dir) || isDropInDirectory(dir) || !accept.test(dir)) {
+                    continue;
+                }
+                if (tooLong(dir)) {
+                    diagnostics.add(Diagnostic.error(Position.ofFile(dir.toString()),
+                            "cannot examine this entry: its path is longer than " + PATH_MAX + " bytes (PATH_MAX), "
+                                    + "so no program can open it by its path; if it is a directory, its Quadlet files "
+                                    + "are not read", "move the Quadlet files to a directory with a shorter path"));
+                    continue;
+                }
+                visited.add(dir);
+                List<FileNames.Listed> children = children(dir, listings);
+                // One stat per entry, on all cores for a large directory; the walk itself stays in order.
+                List<Path> sub = Parallel.map(children, c -> subDirectory(dir, c));
+                for (int i = sub.size() - 1; i >= 0; i--) {
+                    if (sub.get(i) != null) {
+                        pending.push(sub.get(i)); // pushed last to first, so popped in name order
+                    }
                 }
             }
         }
 
         /**
-         * False for an entry that is certainly not a directory (one stat, following links), which {@link #add}
-         * would skip anyway; cheaper than resolving its real path first, and most entries are files.
+         * The real path of entry {@code c} of real directory {@code dir} when it is a directory (or a link to one),
+         * else null. Files are skipped: only directories are search directories. A link that cannot be resolved (a
+         * loop, a dangling link) is not a directory here; the loader reports it when its name is a Quadlet name.
          */
-        private static boolean isDirectoryOrUnknown(Path p) {
-            if (PlainFiles.isCertainlyFile(p)) {
-                return false;
+        private static Path subDirectory(Path dir, FileNames.Listed c) {
+            Path p = c.path();
+            if (c.name().endsWith(".d") || PlainFiles.isCertainlyFile(p)) {
+                return null; // a drop-in directory by its own name, or a file (most entries)
+            }
+            BasicFileAttributes own;
+            try {
+                own = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return null; // gone since the listing
+            } catch (IOException | RuntimeException e) {
+                // Cannot be examined (too long, no search permission): the walk keeps it, so that it or the loader
+                // reports why, unless it is named like a Quadlet file, which the loader reports as a file.
+                return UnitKind.ofFileName(c.name()).isEmpty() ? p : null;
+            }
+            if (own.isDirectory()) {
+                return p; // in a real directory, an entry that is not a link is its own real path
+            }
+            if (!own.isSymbolicLink()) {
+                return null;
             }
             try {
-                return Files.readAttributes(p, BasicFileAttributes.class).isDirectory();
-            } catch (NoSuchFileException e) {
-                return false; // a dangling link, which add() skips too
+                Path real = p.toRealPath();
+                return Files.isDirectory(real) ? real : null;
             } catch (IOException | RuntimeException e) {
-                return true; // let add() decide, and report
+                return null;
             }
+        }
+
+        /** Whether {@code p} is longer than {@link #PATH_MAX} bytes; cheap for the usual short path. */
+        private static boolean tooLong(Path p) {
+            String s = p.toString();
+            return s.length() > PATH_MAX / 3 && utf8Length(p) > PATH_MAX; // at most 3 bytes per char
+        }
+
+        private static int utf8Length(Path p) {
+            return p.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         }
 
         /**
@@ -263,7 +321,7 @@ public final class SearchPath {
          * as the paths the directory stream returns, which hold the raw bytes of the name, so a name the
          * platform encoding cannot decode is still reachable.
          */
-        private static List<Path> children(Path dir, Map<Path, List<FileNames.Listed>> listings) {
+        private static List<FileNames.Listed> children(Path dir, Map<Path, List<FileNames.Listed>> listings) {
             List<FileNames.Listed> named;
             try {
                 named = FileNames.listNamed(dir);
@@ -271,11 +329,7 @@ public final class SearchPath {
                 return List.of();
             }
             listings.put(dir, named);
-            List<Path> paths = new ArrayList<>(named.size());
-            for (FileNames.Listed l : named) {
-                paths.add(l.path());
-            }
-            return paths;
+            return named;
         }
 
         private static boolean isDropInDirectory(Path p) {

@@ -7,11 +7,14 @@ import dev.berth.spec.syntax.ParsedUnitFile;
 import dev.berth.spec.syntax.UnitFile;
 import dev.berth.spec.syntax.UnitFileParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,14 +114,16 @@ public final class SourceLoader {
             List<Diagnostic> problems = new ArrayList<>();
             UnitFile merged = f.file().merged();
             if (lookForDropIns) {
-                merged = applyDropIns(merged, f.name(), roots, problems, dotD);
+                merged = applyDropIns(merged, f.path(), f.name(), roots, problems, dotD);
             }
-            return new Loaded(unit(f, merged), problems);
+            return new Loaded(merged == null ? null : unit(f, merged), problems);
         });
         List<SourceUnit> units = new ArrayList<>(found.size());
         for (Loaded l : loaded) {
             diagnostics.addAll(l.diagnostics());
-            units.add(l.unit());
+            if (l.unit() != null) { // null: a drop-in could not be read, and the unit is not made without it
+                units.add(l.unit());
+            }
         }
         return new LoadedSources(units, diagnostics);
     }
@@ -171,7 +176,8 @@ public final class SourceLoader {
         if (c.inDirectory() && Files.isDirectory(c.path())) {
             return new Read(true, Optional.empty(), List.of());
         }
-        Optional<UnitFile> file = parse(c.path(), diagnostics);
+        Optional<byte[]> bytes = readChecked(c.path(), diagnostics);
+        Optional<UnitFile> file = bytes.isPresent() ? parse(c.path(), bytes.get(), diagnostics) : Optional.empty();
         return new Read(false, file, diagnostics);
     }
 
@@ -243,19 +249,52 @@ public final class SourceLoader {
     /** The parsed file, or empty (with diagnostics) when it cannot be read or has syntax errors. */
     private static Optional<UnitFile> parse(Path file, List<Diagnostic> diagnostics) {
         Optional<byte[]> quick = PlainFiles.read(file);
-        byte[] bytes;
         if (quick.isPresent()) {
-            bytes = quick.get();
-        } else {
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()), "cannot read file: " + reason(e),
-                        fixFor(e)));
+            return parse(file, quick.get(), diagnostics);
+        }
+        Optional<byte[]> bytes = readChecked(file, diagnostics);
+        return bytes.isPresent() ? parse(file, bytes.get(), diagnostics) : Optional.empty();
+    }
+
+    /**
+     * The content of a file the shortcut would not read, or empty with the reason in diagnostics: only a regular
+     * file (links followed) of at most {@link PlainFiles#LIMIT} bytes is read. A FIFO would block the generator (and
+     * boot) until a writer came, a device such as {@code /dev/zero} never ends, a huge file would exhaust memory.
+     */
+    static Optional<byte[]> readChecked(Path file, List<Diagnostic> diagnostics) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()),
+                        "not a regular file but " + FileTypes.describe(file, attributes) + "; it is not read",
+                        "replace it with a regular file (or a symbolic link to one), or remove it"));
                 return Optional.empty();
             }
+            if (attributes.size() > PlainFiles.LIMIT) {
+                diagnostics.add(tooLarge(file, attributes.size()));
+                return Optional.empty();
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(PlainFiles.LIMIT + 1);
+            }
+            if (bytes.length > PlainFiles.LIMIT) {
+                diagnostics.add(tooLarge(file, bytes.length));
+                return Optional.empty();
+            }
+            return Optional.of(bytes);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()), "cannot read file: " + reason(e),
+                    fixFor(e)));
+            return Optional.empty();
         }
-        return parse(file, bytes, diagnostics);
+    }
+
+    private static Diagnostic tooLarge(Path file, long size) {
+        return Diagnostic.error(Position.ofFile(file.toString()),
+                "the file is " + size + " bytes, larger than the limit of " + PlainFiles.LIMIT_TEXT
+                        + " for a Quadlet file or drop-in; it is not read",
+                "check that this is the file you meant; a unit file is a few kilobytes");
     }
 
     private static Optional<UnitFile> parse(Path file, byte[] bytes, List<Diagnostic> diagnostics) {
@@ -264,12 +303,7 @@ public final class SourceLoader {
         return parsed.hasErrors() ? Optional.empty() : Optional.of(parsed.file());
     }
 
-    /** The sorted entries, empty when the directory does not exist, an error when it cannot be read. */
-    private static Optional<List<Path>> list(Path dir, List<Diagnostic> diagnostics) {
-        return listNamed(dir, diagnostics).map(l -> l.stream().map(FileNames.Listed::path).toList());
-    }
-
-    /** {@link #list}, with the entries' names. */
+    /** The sorted entries with their names, empty when the directory does not exist, an error when it cannot be read. */
     private static Optional<List<FileNames.Listed>> listNamed(Path dir, List<Diagnostic> diagnostics) {
         try {
             return Optional.of(FileNames.listNamed(dir));
@@ -310,8 +344,14 @@ public final class SourceLoader {
         return dotD.get(root);
     }
 
-    private static UnitFile applyDropIns(UnitFile file, String name, List<Path> roots, List<Diagnostic> diagnostics,
-            Map<Path, Set<String>> dotD) {
+    /**
+     * {@code file} with its drop-ins applied, or null (with an error at the unit file) when a drop-in directory or
+     * file exists but cannot be read: a unit made without its drop-ins could run without settings the admin relies
+     * on (a memory limit, a read-only root), so it is not made at all. Quadlet reported the error and made the unit
+     * anyway. A drop-in with syntax errors is still reported and skipped, as Quadlet does.
+     */
+    private static UnitFile applyDropIns(UnitFile file, Path unitPath, String name, List<Path> roots,
+            List<Diagnostic> diagnostics, Map<Path, Set<String>> dotD) {
         List<String> dirNames = DropInPaths.of(name);
         // name -> path of the first occurrence; TreeMap with byte order gives Quadlet's merge order.
         TreeMap<String, Path> confs = new TreeMap<>(FileNames.BYTE_ORDER);
@@ -333,17 +373,39 @@ public final class SourceLoader {
                 if (!listed.add(dir)) {
                     continue;
                 }
-                for (Path conf : list(dir, diagnostics).orElse(List.of())) {
-                    String confName = conf.getFileName().toString();
-                    if (FileNames.extension(confName).equals(".conf")) {
-                        confs.putIfAbsent(confName, conf);
+                List<FileNames.Listed> entries;
+                try {
+                    entries = FileNames.listNamed(dir);
+                } catch (NoSuchFileException e) {
+                    continue;
+                } catch (IOException e) {
+                    diagnostics.add(Diagnostic.error(Position.ofFile(unitPath.toString()),
+                            "not generated: cannot read its drop-in directory " + dir + ": " + reason(e)
+                                    + "; the unit is not made without its drop-ins", fixFor(e)));
+                    return null;
+                }
+                for (FileNames.Listed conf : entries) {
+                    if (FileNames.extension(conf.name()).equals(".conf")) {
+                        confs.putIfAbsent(conf.name(), conf.path());
                     }
                 }
             }
         }
         UnitFile result = file;
         for (Path conf : confs.values()) {
-            Optional<UnitFile> dropIn = parse(conf, diagnostics);
+            Optional<byte[]> bytes = PlainFiles.read(conf);
+            if (bytes.isEmpty()) {
+                List<Diagnostic> why = new ArrayList<>();
+                bytes = readChecked(conf, why);
+                if (bytes.isEmpty()) {
+                    Diagnostic d = why.get(0);
+                    diagnostics.add(Diagnostic.error(Position.ofFile(unitPath.toString()),
+                            "not generated: its drop-in " + conf + " cannot be read: " + d.message()
+                                    + "; the unit is not made without its drop-ins", d.fix().orElse(null)));
+                    return null;
+                }
+            }
+            Optional<UnitFile> dropIn = parse(conf, bytes.get(), diagnostics);
             if (dropIn.isPresent()) {
                 result = result.withDropIn(dropIn.get());
             }
@@ -361,6 +423,12 @@ public final class SourceLoader {
         if (e instanceof NotDirectoryException) {
             return "not a directory";
         }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            // The JDK's text for ELOOP adds "or unable to access attributes of symbolic link".
+            return f.getReason().startsWith("Too many levels of symbolic links")
+                    ? "a loop of symbolic links (too many levels of symbolic links)"
+                    : f.getReason();
+        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }
@@ -368,6 +436,10 @@ public final class SourceLoader {
     static String fixFor(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "check the permissions of the path and its parent directories";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null
+                && f.getReason().startsWith("Too many levels of symbolic links")) {
+            return "make the symbolic link point to a file that exists, not back to itself";
         }
         return "check that the path exists and is readable";
     }

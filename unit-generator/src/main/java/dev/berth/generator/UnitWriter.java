@@ -19,8 +19,9 @@ import java.util.List;
  *
  * <p>Every file is written to a temporary name in the same directory, flushed to disk and renamed over the
  * final name, and every link is made under a temporary name and renamed the same way, so a reader (systemd,
- * or a crash in the middle) sees either the old file or the complete new one, never a partial one. Problems are
- * returned as diagnostics; nothing is thrown.
+ * or a crash in the middle) sees either the old file or the complete new one, never a partial one. Stopped by
+ * SIGINT or SIGTERM, it removes its temporary files ({@link TempFiles}). Problems are returned as diagnostics;
+ * nothing is thrown.
  */
 public final class UnitWriter {
 
@@ -67,23 +68,25 @@ public final class UnitWriter {
             return new Result(files, links, diagnostics);
         }
         int[] counter = {0};
-        for (GeneratedUnit unit : set.units()) {
-            String name = unit.fileName();
-            if (name.contains("/") || name.startsWith(".")) {
-                diagnostics.add(Diagnostic.error(Position.ofFile(unit.source().path()),
-                        "the service name '" + name + "' is not a plain file name; it is not written",
-                        "set ServiceName= to a name without '/' that does not start with '.'"));
-                continue;
-            }
-            Path target = outputDir.resolve(name);
-            if (!writeFile(target, fileText(unit, generatorName), diagnostics)) {
-                continue;
-            }
-            files.add(target);
-            for (InstallLink link : InstallLinks.of(unit, diagnostics)) {
-                Path at = outputDir.resolve(link.link());
-                if (writeLink(at, link.target(), counter, diagnostics)) {
-                    links.add(at);
+        try (TempFiles temps = new TempFiles()) {
+            for (GeneratedUnit unit : set.units()) {
+                String name = unit.fileName();
+                if (name.contains("/") || name.startsWith(".")) {
+                    diagnostics.add(Diagnostic.error(Position.ofFile(unit.source().path()),
+                            "the service name '" + name + "' is not a plain file name; it is not written",
+                            "set ServiceName= to a name without '/' that does not start with '.'"));
+                    continue;
+                }
+                Path target = outputDir.resolve(name);
+                if (!writeFile(target, fileText(unit, generatorName), temps, diagnostics)) {
+                    continue;
+                }
+                files.add(target);
+                for (InstallLink link : InstallLinks.of(unit, diagnostics)) {
+                    Path at = outputDir.resolve(link.link());
+                    if (writeLink(at, link.target(), counter, temps, diagnostics)) {
+                        links.add(at);
+                    }
                 }
             }
         }
@@ -91,11 +94,14 @@ public final class UnitWriter {
         return new Result(files, links, diagnostics);
     }
 
-    private static boolean writeFile(Path target, String text, List<Diagnostic> diagnostics) {
+    private static boolean writeFile(Path target, String text, TempFiles temps, List<Diagnostic> diagnostics) {
         Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp",
+            temp = temps.create(target.getParent(), "." + target.getFileName() + ".",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+            if (temp == null) {
+                return false; // stopped (SIGINT, SIGTERM): write nothing more
+            }
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
@@ -104,6 +110,7 @@ public final class UnitWriter {
                 ch.force(true);
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temps.done(temp);
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             diagnostics.add(Diagnostic.error(Position.ofFile(target.toString()),
@@ -113,14 +120,17 @@ public final class UnitWriter {
         }
     }
 
-    private static boolean writeLink(Path at, String target, int[] counter, List<Diagnostic> diagnostics) {
+    private static boolean writeLink(Path at, String target, int[] counter, TempFiles temps,
+            List<Diagnostic> diagnostics) {
         Path temp = null;
         try {
             Files.createDirectories(at.getParent());
             temp = at.resolveSibling("." + at.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + counter[0]++);
-            Files.deleteIfExists(temp);
-            Files.createSymbolicLink(temp, Path.of(target));
+            if (!temps.createLink(temp, Path.of(target))) {
+                return false; // stopped (SIGINT, SIGTERM): write nothing more
+            }
             Files.move(temp, at, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temps.done(temp);
             return true;
         } catch (IOException | UnsupportedOperationException e) {
             diagnostics.add(Diagnostic.error(Position.ofFile(at.toString()),

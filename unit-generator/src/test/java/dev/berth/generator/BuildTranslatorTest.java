@@ -186,7 +186,6 @@ class BuildTranslatorTest {
             ImageTag=localhost/a\\nSetWorkingDirectory=File\\nFile=https://example.org/Containerfile | a.build:3:21: error: SetWorkingDirectory=File needs a local File=, but File= is the URL https://example.org/Containerfile; use SetWorkingDirectory=unit, or a path or URL as the build context
             ImageTag=localhost/a\\nSetWorkingDirectory=unit\\nNetwork=gone.network | a.build:4:9: error: Network= names gone.network, but there is no such Quadlet file; create gone.network in one of the Quadlet directories, or fix the name
             ImageTag=localhost/a\\nSetWorkingDirectory=unit\\nVolume=gone.volume:/x | a.build:4:8: error: Volume= names gone.volume, but there is no such Quadlet file; create gone.volume in one of the Quadlet directories, or fix the name
-            ImageTag=localhost/a\\nSetWorkingDirectory=unit\\nBuildArg=VERSION | a.build:4:10: error: BuildArg= item 'VERSION' has no '=', so Quadlet would drop it…
             ImageTag=localhost/a\\nSetWorkingDirectory=unit\\nContext=. | a.build:4:1: error: unknown key 'Context' in [Build]; see berth-keys(5) or 'berth keys build' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {

@@ -178,17 +178,36 @@ class ContainerTranslatorErrorsTest {
                 errors("[Container]\nImage=i\nMount='type=bind,src=a\"b,dst=/b'\n"));
     }
 
+    /** The unit (Quadlet 5.4.2 accepts the file) and the warnings, formatted. */
+    private static List<String> warnings(String text) {
+        QuadletFiles.Result r = QuadletFiles.container(text);
+        assertTrue(r.unit().isPresent(), () -> "expected a unit, got " + r.errors());
+        return r.diagnostics().stream().map(dev.berth.spec.Diagnostic::format).toList();
+    }
+
     @Test
     void keyValueItemsWithoutValueAreNotDroppedSilently() {
-        assertEquals(List.of(F + ":3:13: error: Environment= item 'DEBUG' has no '=', so Quadlet would drop it; "
-                        + "quote a value that contains blanks (\"NAME=two words\"), or write DEBUG=<value>"),
-                errors("[Container]\nImage=i\nEnvironment=A=1 DEBUG\n"));
-        assertEquals(List.of(F + ":3:7: error: Label= items 'aus', 'Koeln' have no '=', so Quadlet would drop them; "
-                        + "quote a value that contains blanks (\"NAME=two words\"), or write aus=<value>"),
-                errors("[Container]\nImage=i\nLabel=greeting=Gruesse aus Koeln\n"));
-        assertEquals(List.of(F + ":3:13: error: Environment= items '#', 'debug' have no '=', so Quadlet would drop them; "
-                        + "a comment must be on a line of its own; systemd has no comments at the end of a line"),
-                errors("[Container]\nImage=i\nEnvironment=A=1 # debug\n"));
+        String later = " (newer Podman versions keep a bare name, without a value); ";
+        assertEquals(List.of(F + ":3:13: warning: Environment= item 'DEBUG' has no '='; Quadlet 5.4.2 drops it, and so "
+                        + "does berth" + later + "quote a value that contains blanks "
+                        + "(\"NAME=two words\"), or write DEBUG=<value>"),
+                warnings("[Container]\nImage=i\nEnvironment=A=1 DEBUG\n"));
+        assertEquals(List.of(F + ":3:7: warning: Label= items 'aus', 'Koeln' have no '='; Quadlet 5.4.2 drops them, and "
+                        + "so does berth" + later + "quote a value that contains blanks "
+                        + "(\"NAME=two words\"), or write aus=<value>"),
+                warnings("[Container]\nImage=i\nLabel=greeting=Gruesse aus Koeln\n"));
+        assertEquals(List.of(F + ":3:13: warning: Environment= items '#', 'debug' have no '='; Quadlet 5.4.2 drops them, "
+                        + "and so does berth" + later + "a comment must be on a line of its "
+                        + "own; systemd has no comments at the end of a line"),
+                warnings("[Container]\nImage=i\nEnvironment=A=1 # debug\n"));
+    }
+
+    @Test
+    void anUnknownEscapeIsAWarningAndTheLineIsIgnoredAsQuadletDoes() {
+        assertEquals(List.of(F + ":3:16: warning: unknown escape sequence \\. in the value of 'Environment': Quadlet "
+                        + "5.4.2 ignores this whole Environment= line, and so does berth; write \\\\. for a literal "
+                        + "backslash followed by '.', or . alone for the character"),
+                warnings("[Container]\nImage=i\nEnvironment=C=x\\.y D=1\n"));
     }
 
     @Test
@@ -205,10 +224,11 @@ class ContainerTranslatorErrorsTest {
 
     @Test
     void unreadableValuesAreReportedWhereQuadletWouldDropThem() {
-        List<String> e = new ArrayList<>(errors("[Container]\nImage=i\nExec=echo \\q\nNoNewPrivileges=maybe\n"));
+        List<String> e = new ArrayList<>(errors("[Container]\nImage=i\nExec=echo \\xZZ\nNoNewPrivileges=maybe\n"));
         Collections.sort(e);
         assertEquals(2, e.size(), e.toString());
-        assertTrue(e.get(0).startsWith(F + ":3:11: error: cannot read the value of 'Exec': unknown escape sequence \\q"), e.get(0));
+        assertTrue(e.get(0).startsWith(F + ":3:11: error: cannot read the value of 'Exec': escape sequence \\xZZ has "
+                + "invalid digits"), e.get(0));
         assertTrue(e.get(1).startsWith(F + ":4:17: error: 'NoNewPrivileges' takes a boolean"), e.get(1));
     }
 

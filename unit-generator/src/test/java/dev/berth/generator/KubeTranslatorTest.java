@@ -176,6 +176,6 @@ class KubeTranslatorTest {
 
     @Test
     void unreadableGlobalArgsAreReportedOnce() {
-        assertEquals(1, KindFixtures.with("k.kube", "[Kube]\nYaml=a.yaml\nGlobalArgs=--root \"/x\n").errors().size());
+        assertEquals(1, KindFixtures.with("k.kube", "[Kube]\nYaml=a.yaml\nGlobalArgs=--root \\xZZ\n").errors().size());
     }
 }

@@ -181,7 +181,6 @@ class PodTranslatorTest {
     @CsvSource(delimiter = '|', textBlock = """
             Network=gone.network             | p.pod:2:9: error: Network= names gone.network, but there is no such Quadlet file; create gone.network in one of the Quadlet directories, or fix the name
             Volume=gone.volume:/data         | p.pod:2:8: error: Volume= names gone.volume, but there is no such Quadlet file; create gone.volume in one of the Quadlet directories, or fix the name
-            Label=solo                       | p.pod:2:7: error: Label= item 'solo' has no '=', so Quadlet would drop it…
             RemapUsers=sideways              | p.pod:2:1: error: RemapUsers=sideways is not a known mode; use manual, auto or keep-id
             Yaml=shop.yaml                   | p.pod:2:1: error: unknown key 'Yaml' in [Pod]; 'Yaml' is a key of [Kube], not of [Pod]
             """)
@@ -202,9 +201,16 @@ class PodTranslatorTest {
 
     @Test
     void unreadableGlobalArgsAreReportedOnce() {
-        List<String> errors = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \"/x\n").errors();
+        List<String> errors = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \\xZZ\n").errors();
         assertEquals(1, errors.size(), () -> String.join("\n", errors));
         assertTrue(errors.get(0).startsWith("/etc/containers/systemd/p.pod:2:19: error: cannot read the value of"
                 + " 'GlobalArgs'"), errors.get(0));
+    }
+
+    @Test
+    void aRelaxedGlobalArgsIsOneWarningNotAnError() {
+        List<String> all = KindFixtures.with("p.pod", "[Pod]\nGlobalArgs=--root \"/x\n").diagnostics();
+        assertEquals(1, all.size(), () -> String.join("\n", all));
+        assertTrue(all.get(0).startsWith("/etc/containers/systemd/p.pod:2:19: warning: unbalanced quotes"), all.get(0));
     }
 }

@@ -103,6 +103,50 @@ class SharedArgumentsTest {
     }
 
     @Test
+    void manyKeyValuesSortLikeASortedMapOfTheirNames() {
+        // More names than the linear scan handles, with overrides, shared prefixes, '=' in values and characters
+        // above U+FFFF: the same order and winners as a map sorted by code points.
+        java.util.Random random = new java.util.Random(7);
+        String[] alphabet = {"a", "b", "A", "_", ".", "-", "\u00e9", "\uFFFD", "\uD83D\uDE00", "z"};
+        java.util.TreeMap<String, String> expected = new java.util.TreeMap<>(KeyValueArguments::compareCodePoints);
+        StringBuilder text = new StringBuilder("[Pod]\n");
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int n = 1 + random.nextInt(4); n > 0; n--) {
+                name.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String value = i + "=x";
+            expected.put(name.toString(), name + "=" + value);
+            text.append("Label=").append(name).append('=').append(value).append('\n');
+        }
+        Setup s = Setup.pod(text.toString());
+        PodmanCommand cmd = podman();
+        KeyValueArguments.add(s.ctx(), s.section(), "Label", "--label", cmd);
+        List<String> want = new ArrayList<>(List.of("podman"));
+        expected.values().forEach(w -> {
+            want.add("--label");
+            want.add(w);
+        });
+        assertEquals(want, cmd.words());
+    }
+
+    @Test
+    void wordsWithoutEqualsAreDroppedWithAWarningThatSaysWhatQuadletDoes() {
+        Setup s = Setup.pod("[Pod]\nLabel=JAVA_OPTS=-Xms1g -Xmx1g A=1\nLabel=B=2 # a comment\n");
+        PodmanCommand cmd = podman();
+        KeyValueArguments.add(s.ctx(), s.section(), "Label", "--label", cmd);
+        assertEquals(List.of("podman", "--label", "A=1", "--label", "B=2", "--label", "JAVA_OPTS=-Xms1g"),
+                cmd.words());
+        assertEquals(List.of(), s.errors());
+        List<String> warnings = s.ctx().diagnostics().stream().map(Diagnostic::format).toList();
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).startsWith(DIR + "/x.pod:2:7: warning: Label= item '-Xmx1g' has no '='"),
+                warnings.get(0));
+        assertTrue(warnings.get(0).contains("Quadlet 5.4.2 drops it"), warnings.get(0));
+        assertTrue(warnings.get(1).contains("a comment must be on a line of its own"), warnings.get(1));
+    }
+
+    @Test
     void flagTablesKeepTheirDeclaredOrder() {
         Setup s = Setup.pod("[Pod]\nIP6=fd00::1\nIP=10.0.0.1\nShmSize=\nDNS=1.1.1.1\nDNS=\nDNS=9.9.9.9\n");
         PodmanCommand cmd = podman();

@@ -255,7 +255,6 @@ class VolumeTranslatorTest {
             Options=size=1m     | v.volume:2:1: error: Options= needs Device=, the device or path to mount with them; add Device=<device or path>, or remove Options=
             Driver=image        | v.volume:2:1: error: Driver=image needs Image=, the image to mount; add Image=<image>, or Image=<name>.image to use a .image file
             UID=                | v.volume:2:1: error: UID= is empty; remove the line, or give a numeric id
-            Label=flag          | v.volume:2:7: error: Label= item 'flag' has no '=', so Quadlet would drop it…
             Devise=/dev/sdb     | v.volume:2:1: error: unknown key 'Devise' in [Volume]; did you mean 'Device'?
             ServiceName=        | v.volume:2:1: error: ServiceName= is empty, which would name the service '.service'; remove the line to get the default name 'v-volume', or give a name
             """)

@@ -67,24 +67,47 @@ public final class SectionReader {
         return index.getOrDefault(key, NONE);
     }
 
+    /** Up to this many assignments, a repeated key's array grows by one; beyond, they are collected in a list. */
+    private static final int GROW_BY_ONE = 8;
+
     private static Map<String, Entry[]> buildIndex(Section section) {
         List<Line> lines = section.lines();
         Map<String, Entry[]> out = new HashMap<>(lines.size() * 2);
+        Map<String, List<Entry>> many = null;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i) instanceof Entry e) {
-                // Most keys are set once; a repeated one grows its array by one, which is cheaper than a list per key.
+                // Most keys are set once; a key repeated a few times grows its array by one, which is cheaper than a
+                // list per key. Growing by one for every one of 100,000 Label= lines was quadratic.
                 Entry[] before = out.get(e.key());
-                Entry[] after;
                 if (before == null) {
-                    after = new Entry[] {e};
-                } else {
-                    after = Arrays.copyOf(before, before.length + 1);
+                    out.put(e.key(), new Entry[] {e});
+                } else if (before.length < GROW_BY_ONE) {
+                    Entry[] after = Arrays.copyOf(before, before.length + 1);
                     after[before.length] = e;
+                    out.put(e.key(), after);
+                } else {
+                    many = collect(many, before, e);
                 }
-                out.put(e.key(), after);
+            }
+        }
+        if (many != null) {
+            for (Map.Entry<String, List<Entry>> m : many.entrySet()) {
+                out.put(m.getKey(), m.getValue().toArray(NONE));
             }
         }
         return out;
+    }
+
+    /** Adds {@code e} to the list of its key, begun with the key's first assignments {@code first}. */
+    private static Map<String, List<Entry>> collect(Map<String, List<Entry>> many, Entry[] first, Entry e) {
+        Map<String, List<Entry>> m = many == null ? new HashMap<>() : many;
+        List<Entry> list = m.get(e.key());
+        if (list == null) {
+            list = new ArrayList<>(Arrays.asList(first));
+            m.put(e.key(), list);
+        }
+        list.add(e);
+        return m;
     }
 
     /** The last assignment of {@code key}. */
@@ -271,7 +294,9 @@ public final class SectionReader {
         Words.Split s = Words.split(last.value(), Words.Style.EXEC);
         if (!s.ok()) {
             report(last, s.problem().get());
-            return Optional.empty();
+            if (s.problem().get().effect() != Words.Effect.READ_RELAXED) {
+                return Optional.empty();
+            }
         }
         return Optional.of(s.words());
     }
@@ -321,13 +346,27 @@ public final class SectionReader {
         Words.Split s = Words.split(e.value(), style);
         if (!s.ok()) {
             report(e, s.problem().get());
-            return List.of();
+            if (s.problem().get().effect() != Words.Effect.READ_RELAXED) {
+                return List.of();
+            }
         }
         return s.words();
     }
 
     private void report(Entry e, Words.Problem p) {
         Position at = e.valuePosition().atColumn(e.valuePosition().column() + e.value().codePointCount(0, p.offset()));
+        if (p.effect() == Words.Effect.READ_RELAXED) {
+            problems.add(Diagnostic.warning(at, p.message() + " in the value of '" + e.key() + "': Quadlet 5.4.2 reads "
+                    + "it in relaxed mode (an open quote runs to the end of the line, a final backslash is dropped), "
+                    + "and so does berth", p.fix()));
+            return;
+        }
+        if (p.unknownEscape()) {
+            // Quadlet accepts the file and drops the whole value without a word: the same unit, and a warning.
+            problems.add(Diagnostic.warning(at, p.message() + " in the value of '" + e.key() + "': Quadlet 5.4.2 "
+                    + "ignores this whole " + e.key() + "= line, and so does berth", p.fix()));
+            return;
+        }
         problems.add(Diagnostic.error(at, "cannot read the value of '" + e.key() + "': " + p.message(), p.fix()));
     }
 

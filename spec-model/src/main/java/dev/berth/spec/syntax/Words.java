@@ -29,8 +29,31 @@ public final class Words {
         }
     }
 
-    /** What went wrong, and the offset in the value (in chars) where it was noticed. */
-    public record Problem(int offset, String message, String fix) {
+    /**
+     * What went wrong, and the offset in the value (in chars) where it was noticed, and what becomes of the value.
+     */
+    public record Problem(int offset, String message, String fix, Effect effect) {
+        public Problem(int offset, String message, String fix) {
+            this(offset, message, fix, Effect.ERROR);
+        }
+
+        /** A backslash before a character that has no escape meaning ({@code \\.}). */
+        public boolean unknownEscape() {
+            return effect == Effect.VALUE_IGNORED;
+        }
+    }
+
+    /** What Quadlet, whose reading berth follows where it accepts a file, makes of a value with a problem. */
+    public enum Effect {
+        /** Not readable: an error. */
+        ERROR,
+        /** An unknown escape: Quadlet accepts the file and ignores the whole value. No words. */
+        VALUE_IGNORED,
+        /**
+         * Read in Quadlet's relaxed mode: an unclosed quote runs to the end of the value, a backslash at the very end
+         * is dropped. The words are the ones read.
+         */
+        READ_RELAXED
     }
 
     private Words() {
@@ -68,6 +91,14 @@ public final class Words {
                 }
                 if (c == '\\' && style == Style.EXEC) {
                     Unescaped u = unescape(value, i);
+                    if (u.problem != null && i + 1 >= n && quote == 0) {
+                        // A backslash at the very end: Quadlet's relaxed mode drops it and keeps the word.
+                        if (!word.isEmpty()) {
+                            words.add(word.toString());
+                        }
+                        return new Split(words, Optional.of(new Problem(i, u.problem.message(), u.problem.fix(),
+                                Effect.READ_RELAXED)));
+                    }
                     if (u.problem != null) {
                         return new Split(words, Optional.of(u.problem));
                     }
@@ -95,9 +126,14 @@ public final class Words {
                 i++;
             }
             if (quote != 0) {
-                return new Split(words, Optional.of(new Problem(quoteStart,
-                        "unbalanced quotes: the " + (quote == '"' ? "double" : "single") + " quote opened here is never closed",
-                        "close the quote, or escape it as \\" + quote)));
+                String what = "unbalanced quotes: the " + (quote == '"' ? "double" : "single") + " quote opened here is never closed";
+                String fix = "close the quote, or escape it as \\" + quote;
+                if (style == Style.EXEC) {
+                    // Quadlet splits command lines in relaxed mode: the quote runs to the end of the value.
+                    words.add(word.toString());
+                    return new Split(words, Optional.of(new Problem(quoteStart, what, fix, Effect.READ_RELAXED)));
+                }
+                return new Split(words, Optional.of(new Problem(quoteStart, what, fix)));
             }
             words.add(word.toString());
         }
@@ -125,6 +161,7 @@ public final class Words {
             case '"' -> '"';
             case '\'' -> '\'';
             case 's' -> ' ';
+            case ';' -> ';'; // systemd.service(5): "\;" is a literal semicolon in a command line
             default -> -1;
         };
         if (simple >= 0) {
@@ -144,7 +181,8 @@ public final class Words {
                     start = at + 1;
                 } else {
                     return new Unescaped(0, at + 2, new Problem(at, "unknown escape sequence \\" + c,
-                            "write \\\\" + c + " for a literal backslash followed by '" + c + "'"));
+                            "write \\\\" + c + " for a literal backslash followed by '" + c + "', or " + c
+                                    + " alone for the character", Effect.VALUE_IGNORED));
                 }
             }
         }
@@ -192,7 +230,13 @@ public final class Words {
             if (i > 0) {
                 out.append(' ');
             }
-            appendQuoted(out, words.get(i));
+            String w = words.get(i);
+            if (w.length() == 1 && w.charAt(0) == ';') {
+                // systemd ends a command at an unquoted lone ';' (systemd.service(5)); "\;" is the literal character.
+                out.append("\\;");
+                continue;
+            }
+            appendQuoted(out, w);
         }
         return out.toString();
     }

@@ -34,10 +34,41 @@ class WordsTest {
     }
 
     @Test
+    void anUnclosedQuoteOrAFinalBackslashIsReadRelaxedAsQuadletDoes() {
+        Words.Split q = Words.split("sh -c \"echo unterminated", Words.Style.EXEC);
+        assertEquals(List.of("sh", "-c", "echo unterminated"), q.words());
+        assertEquals(Words.Effect.READ_RELAXED, q.problem().orElseThrow().effect());
+        Words.Split b = Words.split("a b\\", Words.Style.EXEC);
+        assertEquals(List.of("a", "b"), b.words());
+        assertEquals(Words.Effect.READ_RELAXED, b.problem().orElseThrow().effect());
+        assertEquals(Words.Effect.ERROR, Words.split("a \"b", Words.Style.LIST).problem().orElseThrow().effect());
+    }
+
+    @Test
     void unknownEscapeIsReported() {
         Words.Split s = Words.split("a \\q", Words.Style.EXEC);
         assertFalse(s.ok());
         assertEquals(2, s.problem().orElseThrow().offset());
+    }
+
+    @Test
+    void anUnknownEscapeIsMarkedAsOneQuadletIgnoresTheValueFor() {
+        Words.Problem p = Words.split("C=x\\.y D=1", Words.Style.EXEC).problem().orElseThrow();
+        assertTrue(p.unknownEscape(), p::message);
+        assertFalse(Words.split("echo \"open", Words.Style.EXEC).problem().orElseThrow().unknownEscape());
+    }
+
+    @Test
+    void backslashSemicolonIsALiteralSemicolonAsSystemdDocuments() {
+        Words.Split s = Words.split("find / -exec echo {} \\; p\\;q \"\\;\"", Words.Style.EXEC);
+        assertTrue(s.ok(), () -> s.problem().toString());
+        assertEquals(List.of("find", "/", "-exec", "echo", "{}", ";", "p;q", ";"), s.words());
+    }
+
+    @Test
+    void aLoneSemicolonIsWrittenSoSystemdDoesNotSplitTheCommandThere() {
+        // systemd reads an unquoted lone ';' in a command line as the end of the command, and '\;' as a literal ';'.
+        assertEquals("find / -exec echo {} \\; p;q", Words.join(List.of("find", "/", "-exec", "echo", "{}", ";", "p;q")));
     }
 
     @Test
@@ -57,7 +88,8 @@ class WordsTest {
                 List.of("quote\"inside", "single'inside", "back\\slash"),
                 List.of("$HOME", "%h/data", "${PORT}", "100%"),
                 List.of("", "empty", ""),
-                List.of("unicode-é-ünï", "bell\u0007", "\\x41 literal"));
+                List.of("unicode-é-ünï", "bell\u0007", "\\x41 literal"),
+                List.of("sh", "-c", "a; b", ";", "\\;", ";;"));
     }
 
     @ParameterizedTest
