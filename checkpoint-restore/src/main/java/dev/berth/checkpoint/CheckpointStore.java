@@ -95,13 +95,9 @@ public final class CheckpointStore {
         return new Reservation(temp, target);
     }
 
-    /** Space free for archives under the root (or its nearest existing parent). */
-    public long usableSpace() throws IOException {
-        Path p = root;
-        while (!Files.exists(p) && p.getParent() != null) {
-            p = p.getParent();
-        }
-        FileStore fs = Files.getFileStore(p);
+    /** Space free for the unit's archives (its directory may be a file system of its own). */
+    public long usableSpace(String unit) throws IOException {
+        FileStore fs = Files.getFileStore(unitDirectory(unit));
         return fs.getUsableSpace();
     }
 

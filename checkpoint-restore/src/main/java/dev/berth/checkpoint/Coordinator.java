@@ -76,7 +76,7 @@ public final class Coordinator {
         }
         ContainerUnit cu = unit(unit);
         ContainerInfo info = container(cu);
-        preflightSpace(info);
+        preflightSpace(unit, info);
         boolean stopping = !req.flags().leaveRunning();
         if (stopping) {
             try {
@@ -233,12 +233,12 @@ public final class Coordinator {
      * A dump that fails for lack of space after CRIU has already ended the container loses it (podman writes the
      * export after the dump). So berth refuses up front when the store cannot hold the container's resident memory.
      */
-    private void preflightSpace(ContainerInfo info) throws CheckpointException {
+    private void preflightSpace(String unit, ContainerInfo info) throws CheckpointException {
         long need = HostFacts.residentBytes(cgroupOf(info.pid())) + (1 << 20);
         try {
-            long free = store.usableSpace();
+            long free = store.usableSpace(unit);
             if (free < need) {
-                throw new CheckpointException("not enough space in " + store.root() + " for a checkpoint of "
+                throw new CheckpointException("not enough space in " + store.root().resolve(unit) + " for a checkpoint of "
                         + info.name() + ": " + (free >> 10) + " KiB free, about " + (need >> 10)
                         + " KiB needed; nothing was changed, the container is still running",
                         "free space there, or prune old checkpoints: berth checkpoints prune");

@@ -20,6 +20,9 @@ public final class UnitOverrides {
     static final String WINDOW = "zz-berth-checkpoint.conf";
     static final String RESTORE = "zz-berth-restore.conf";
 
+    /** The helper's exit status for a restore that failed with {@code --fallback fail}: no Restart= after it. */
+    public static final int FAILED_RESTORE = 65;
+
     private final Path dropInRoot;
     private final Path stateRoot;
 
@@ -47,7 +50,8 @@ public final class UnitOverrides {
 
     /** {@code ExecStart=} through the helper, for a unit generated without {@code RestoreOnStart=}. */
     void routeStartThroughHelper(String unit, ContainerUnit cu) throws IOException {
-        write(unit, RESTORE, "# berth restore: start through the unit helper (removed after)\n[Service]\nExecStart=\n"
+        write(unit, RESTORE, "# berth restore: start through the unit helper (removed after)\n[Service]\n"
+                + "RestartPreventExitStatus=" + FAILED_RESTORE + "\nExecStart=\n"
                 + "ExecStart=" + ContainerUnit.HELPER + " start no " + cu.image().orElse("-") + " -- "
                 + cu.runLine() + "\n");
     }

@@ -183,6 +183,9 @@ final class ContainerTranslator implements Translator {
             run.addAll(exec.get());
         }
         if (berth.isPresent() && berth.get().restoreLatest()) {
+            // The helper exits 65 when `berth restore --fallback fail` could not restore: Restart= must not then
+            // start the container fresh after all.
+            service.add(SERVICE, "RestartPreventExitStatus", "65");
             service.add(SERVICE, "ExecStart", berth.get().startLine(image.orElse("-"), run.toExecLine()));
         } else {
             service.add(SERVICE, "ExecStart", run.toExecLine());
