@@ -60,6 +60,15 @@ UNIT
         systemctl stop warm.service
     done
     berth remove warm >/dev/null
+    # 0. What the unit helper adds to a start with nothing to restore, against running the command directly and
+    #    against a JVM that does nothing (what a Java helper would cost at least).
+    for ((r = 0; r < 20; r++)); do
+        t0=$(date +%s%N); PODMAN_SYSTEMD_UNIT=bench-helper.service /usr/lib/berth/berth-unit-helper start latest - -- /bin/true
+        echo $(( ($(date +%s%N) - t0) / 1000 )) >> "$R/results/helper.us"
+        t0=$(date +%s%N); /bin/true; echo $(( ($(date +%s%N) - t0) / 1000 )) >> "$R/results/direct.us"
+        t0=$(date +%s%N); /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version 2>/dev/null
+        echo $(( ($(date +%s%N) - t0) / 1000 )) >> "$R/results/jvm.us"
+    done
     # 2. Memory sizes.
     for size in $sizes; do
         rm -rf "$R/site" && mkdir -p "$R/site"
@@ -131,6 +140,10 @@ cold=$(median "$results/cold.ms") restore=$(median "$results/restore.ms")
     echo "| time to ready (5 s warm-up) | cold start | restore | cold / restore | target |"
     echo "|---|---:|---:|---:|---|"
     echo "| \`systemctl start\` until HTTP 200 | $cold ms | $restore ms | $(ratio "$cold" "$restore")x | >= 5x |"
+    echo
+    echo "| start with nothing to restore | berth-unit-helper + /bin/true | /bin/true | java -version (JVM floor) |"
+    echo "|---|---:|---:|---:|"
+    echo "| median of 20 | $(median "$results/helper.us") µs | $(median "$results/direct.us") µs | $(median "$results/jvm.us") µs |"
     echo
     echo "| touched memory | written by CRIU | berth checkpoint | podman checkpoint | CRIU frozen | CRIU memwrite | berth restore | podman restore | dd conv=fsync | podman checkpoint / dd | podman restore / dd | target |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
