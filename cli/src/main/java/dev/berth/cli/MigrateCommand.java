@@ -3,6 +3,7 @@ package dev.berth.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.checkpoint.Archive;
+import dev.berth.install.ManagedUnit;
 import dev.berth.checkpoint.CheckpointException;
 import dev.berth.checkpoint.CheckpointMetadata;
 import dev.berth.checkpoint.CheckpointRequest;
