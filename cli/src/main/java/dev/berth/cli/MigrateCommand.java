@@ -80,13 +80,13 @@ final class MigrateCommand implements Callable<Integer> {
         if (manager.user) {
             return CheckpointSupport.refuseUser(console);
         }
+        if (direction.to != null && name == null) {
+            return console.fail("usage", Optional.empty(), "--to needs the NAME of the unit to move",
+                    Optional.of("berth migrate web --to DIR"));
+        }
         try (Systemd systemd = session.connect(false)) {
             Coordinator c = CheckpointSupport.coordinator(session, systemd);
             if (direction.to != null) {
-                if (name == null) {
-                    return console.fail("usage", Optional.empty(), "--to needs the NAME of the unit to move",
-                            Optional.of("berth migrate web --to DIR"));
-                }
                 return exportTo(console, c, direction.to);
             }
             return importFrom(console, systemd, c, direction.from);
