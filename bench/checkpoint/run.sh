@@ -41,11 +41,13 @@ inner() {
     R=/root/bench-checkpoint
     rm -rf "$R" && mkdir -p "$R/site" "$R/results"
     # 1. Slow warm-up: 5 s (50 x 0.1 s of sleep, standing in for a JIT's or a cache's warm-up), then httpd.
+    #    No `cmd & wait` in these shells: busybox sh's wait builtin returns when CRIU restores it (seen: the
+    #    container ended right after its restore), a foreground sleep loop is restored fine.
     cat > "$R/site/warm.container" <<'UNIT'
 [Container]
 Image=localhost/busybox:latest
 Network=host
-Exec=sh -c "trap 'exit 0' TERM; i=0; while [ $i -lt 50 ]; do i=$((i+1)); sleep 0.1; done; mkdir -p /www; echo ok > /www/index.html; httpd -f -p 8200 -h /www & wait"
+Exec=sh -c "trap 'exit 0' TERM; i=0; while [ $i -lt 50 ]; do i=$((i+1)); sleep 0.1; done; mkdir -p /www; echo ok > /www/index.html; httpd -p 8200 -h /www; while true; do sleep 1; done"
 
 [X-Berth]
 RestoreOnStart=latest
@@ -75,7 +77,7 @@ UNIT
         cat > "$R/site/mem$size.container" <<UNIT
 [Container]
 Image=localhost/busybox:latest
-Exec=sh -c "trap 'exit 0' TERM; s=\$(head -c ${size}m /dev/zero | tr -c x x); echo ready > /tmp/ready; sleep 1000000 & wait"
+Exec=sh -c "trap 'exit 0' TERM; s=\$(head -c ${size}m /dev/zero | tr -c x x); echo ready > /tmp/ready; while true; do sleep 1; done"
 UNIT
         berth apply "$R/site" >/dev/null
         for ((r = 0; r < runs; r++)); do
