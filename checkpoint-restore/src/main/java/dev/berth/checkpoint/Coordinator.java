@@ -158,9 +158,9 @@ public final class Coordinator {
                     "restore an archive of this unit, or use --fallback cold to start it fresh");
         }
         try {
-            if (mismatch.isEmpty()) {
-                overrides.requestRestore(unit, archive.path(), fallback);
-            }
+            // With a refused archive and --fallback cold, the request says "start fresh" (a unit with
+            // RestoreOnStart=latest would otherwise restore its own newest archive instead).
+            overrides.requestRestore(unit, mismatch.isEmpty() ? archive.path().toString() : "-", fallback);
             if (!cu.throughHelper()) {
                 overrides.routeStartThroughHelper(unit, cu);
             }

@@ -60,8 +60,8 @@ public final class UnitOverrides {
         Files.deleteIfExists(dropInRoot.resolve(unit + ".d").resolve(RESTORE));
     }
 
-    /** Asks the helper of the next start to restore {@code archive}. */
-    void requestRestore(String unit, Path archive, String fallback) throws IOException {
+    /** Asks the helper of the next start to restore {@code archive} ({@code -}: to start fresh). */
+    void requestRestore(String unit, String archive, String fallback) throws IOException {
         Path dir = stateDirectory(unit);
         Files.deleteIfExists(dir.resolve("start.result"));
         CheckpointStore.writePrivate(dir.resolve("restore.request"),

@@ -299,6 +299,22 @@ class CheckpointE2ETest {
         } finally {
             host.run("umount", STORE + unit);
         }
+        // With room: --leave-running keeps the container and the unit running; --export writes a 0600 copy.
+        long mainPid = host.longProperty(unit, "MainPID");
+        TestHost.Result kept = host.berth("checkpoint", "--leave-running", "--export", "/root/space-export.tar.zst",
+                "--format", "json", name);
+        assertEquals(0, kept.exitCode(), kept::describe);
+        JsonNode doc = TestHost.json(kept);
+        assertTrue(doc.path("metadata").path("leftRunning").asBoolean(), kept::describe);
+        assertEquals("active", doc.path("activeState").asText(), kept::describe);
+        assertEquals("active", host.activeState(unit));
+        assertEquals(mainPid, host.longProperty(unit, "MainPID"));
+        assertEquals("600", host.run("stat", "-c", "%a", "/root/space-export.tar.zst").strip());
+        assertEquals(host.run("stat", "-c", "%s", doc.path("archive").asText()).strip(),
+                host.run("stat", "-c", "%s", "/root/space-export.tar.zst").strip());
+        TestHost.Result pruned = host.berth("checkpoints", "prune", "--keep", "0", name);
+        assertEquals(0, pruned.exitCode(), pruned::describe);
+        assertTrue(archives(unit).isEmpty(), () -> String.join("\n", archives(unit)));
         host.berthOk("stop", name);
     }
 
