@@ -14,7 +14,7 @@
 #     boot.sh mounts it again before pivot_root on every (re)boot, before systemd
 #     runs the generators; mounted into the running host now with bind-into.pl
 #     (detached-mount API, see there) unless it is already there;
-#   * /usr/lib/berth/{berth-cli.jar,berth-cli-generator.jar,lib/*.jar,berth-generator}, the AOT caches
+#   * /usr/lib/berth/{berth-cli.jar,berth-cli-generator.jar,lib/*.jar,berth-generator,berth-unit-helper}, the AOT caches
 #     berth-generator.aot and berth.aot when the build has them, and /usr/bin/berth (the launchers of
 #     packaging/bin, copied, root-owned);
 #   * /usr/lib/systemd/system-generators/berth-generator and
@@ -44,7 +44,7 @@ EXEC=("$HERE/exec.sh")
 for f in berth-cli.jar berth-cli-generator.jar lib/spec-model.jar lib/unit-generator.jar; do
     [[ -f $build/$f ]] || th_die "$build/$f is missing (build with: mvn -pl cli -am package)"
 done
-for f in berth berth-generator; do
+for f in berth berth-generator berth-unit-helper; do
     [[ -f $REPO/packaging/bin/$f ]] || th_die "$REPO/packaging/bin/$f is missing"
 done
 [[ -x $jdk/bin/java ]] || th_die "no JDK at $jdk"
@@ -77,6 +77,8 @@ mkdir -p "$stage/usr/lib/berth/lib" "$stage/usr/bin" \
 install -m 0644 "$build/berth-cli.jar" "$build/berth-cli-generator.jar" "$stage/usr/lib/berth/"
 install -m 0644 "$build"/lib/*.jar "$stage/usr/lib/berth/lib/"
 install -m 0755 "$REPO/packaging/bin/berth-generator" "$stage/usr/lib/berth/berth-generator"
+# What units with [X-Berth] keys (and `berth restore`) run to checkpoint and restore inside the unit.
+install -m 0755 "$REPO/packaging/bin/berth-unit-helper" "$stage/usr/lib/berth/berth-unit-helper"
 # The AOT caches packaging/build-aot made for these very jars (a cache still works when its jars move). After the
 # jars: the launchers use a cache only when no jar is newer than it.
 for cache in berth-generator.aot berth.aot; do

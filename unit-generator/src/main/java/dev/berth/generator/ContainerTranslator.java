@@ -88,6 +88,14 @@ final class ContainerTranslator implements Translator {
         // If conmon exits uncleanly it may leave the container behind; -i ignores one that is already gone.
         // ExecStopPost= runs even when the main process (conmon) was killed and ExecStop= did not run.
         PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
+        // berth's [X-Berth] keys (empty for every file without that section: the unit stays Quadlet's).
+        Optional<BerthSection> berth = BerthSection.read(ctx);
+        if (berth.isPresent() && berth.get().checkpointOnStop()) {
+            // Checkpoint first; the removal after it finds nothing left (or, if the checkpoint failed, stops it).
+            service.add(SERVICE, "ExecStop", berth.get().stopLine(containerName));
+            // CRIU ends the dumped container with SIGKILL, so conmon exits 137 during the stop: an intended end.
+            service.add(SERVICE, "SuccessExitStatus", "137");
+        }
         service.add(SERVICE, "ExecStop", stop.toExecLine());
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
         // Steps for keys most files leave unset are guarded here, so that for those files their methods never run,
@@ -174,7 +182,14 @@ final class ContainerTranslator implements Translator {
         if (exec.isPresent()) {
             run.addAll(exec.get());
         }
-        service.add(SERVICE, "ExecStart", run.toExecLine());
+        if (berth.isPresent() && berth.get().restoreLatest()) {
+            // The helper exits 65 when `berth restore --fallback fail` could not restore: Restart= must not then
+            // start the container fresh after all.
+            service.add(SERVICE, "RestartPreventExitStatus", "65");
+            service.add(SERVICE, "ExecStart", berth.get().startLine(image.orElse("-"), run.toExecLine()));
+        } else {
+            service.add(SERVICE, "ExecStart", run.toExecLine());
+        }
 
         return ctx.failed() ? Optional.empty() : Optional.of(service.build());
     }

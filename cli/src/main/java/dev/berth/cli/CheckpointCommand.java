@@ -1,0 +1,125 @@
+package dev.berth.cli;
+
+import dev.berth.checkpoint.CheckpointException;
+import dev.berth.checkpoint.CheckpointMetadata;
+import dev.berth.checkpoint.CheckpointRequest;
+import dev.berth.checkpoint.CheckpointResult;
+import dev.berth.checkpoint.CriuStats;
+import dev.berth.runtime.CheckpointFlags;
+import dev.berth.systemd.Systemd;
+import dev.berth.systemd.SystemdException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code berth checkpoint}. */
+@Command(name = "checkpoint",
+        mixinStandardHelpOptions = true,
+        versionProvider = Berth.VersionProvider.class,
+        description = {
+            "Saves a running container's whole state with CRIU, then systemd sees a clean, intended stop: the unit "
+                    + "ends inactive with Result=success, and Restart= does not fire. With --leave-running the "
+                    + "container keeps running and the unit stays active.",
+            "",
+            "The archive goes to /var/lib/berth/checkpoints/UNIT/STAMP.tar.zst (directory 0700, file 0600 from "
+                    + "its creation, written under a temporary name and renamed), with STAMP.json beside it: unit, "
+                    + "image and digest, time, podman, CRIU and kernel versions, the source file's hash, size and "
+                    + "CRIU's figures. If CRIU refuses (an established TCP connection, a lock), nothing changes: "
+                    + "the container keeps running and the error names the cause. Root only.",
+            "",
+            "JSON: {\"unit\", \"archive\", \"metadata\": {...}, \"activeState\", \"result\"}."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:checkpointed", "1:not checkpointed (the container was left as it was)", "2:usage error"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  berth checkpoint web", "  berth checkpoint --leave-running --print-stats web",
+                  "  berth checkpoint --tcp-established --compress none db"})
+final class CheckpointCommand implements Callable<Integer> {
+
+    private final Berth.Session session;
+
+    @Mixin
+    ManagerOptions manager = new ManagerOptions();
+
+    @Parameters(paramLabel = "NAME", description = "The unit: web, web.service or web.container.")
+    String name;
+
+    @Option(names = "--leave-running", description = "Keep the container running after the dump.")
+    boolean leaveRunning;
+
+    @Option(names = "--export", paramLabel = "FILE", description = "Also copy the archive to FILE (0600).")
+    Path export;
+
+    @Option(names = "--tcp-established", description = "Dump established TCP connections (restore on the same IP).")
+    boolean tcpEstablished;
+
+    @Option(names = "--file-locks", description = "Dump file locks.")
+    boolean fileLocks;
+
+    @Option(names = "--compress", paramLabel = "ALGO", defaultValue = "zstd",
+            description = "zstd (default), gzip or none.")
+    String compress;
+
+    @Option(names = "--print-stats", description = "Print CRIU's figures: freezing and frozen time, memory dump "
+            + "and write times, pages written.")
+    boolean printStats;
+
+    CheckpointCommand(Berth.Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        Console console = new Console(session, manager.format);
+        if (manager.user) {
+            return CheckpointSupport.refuseUser(console);
+        }
+        if (!CheckpointFlags.COMPRESSIONS.contains(compress)) {
+            return console.fail("usage", Optional.empty(), "--compress " + compress + " is not one of zstd, gzip, none",
+                    Optional.empty());
+        }
+        Optional<UnitNameResolver.Found> found = CheckpointSupport.resolve(session, name, console);
+        if (found.isEmpty()) {
+            return Console.FAILED;
+        }
+        String unit = found.get().unit();
+        CheckpointRequest req = new CheckpointRequest(
+                new CheckpointFlags(compress, leaveRunning, tcpEstablished, fileLocks), Optional.ofNullable(export),
+                "berth checkpoint");
+        try (Systemd systemd = session.connect(false)) {
+            CheckpointResult r = CheckpointSupport.coordinator(session, systemd).checkpoint(unit, req);
+            print(console, unit, r, printStats);
+            return Console.OK;
+        } catch (SystemdException e) {
+            return console.fail(e);
+        } catch (CheckpointException e) {
+            return CheckpointSupport.fail(console, unit, e);
+        }
+    }
+
+    static void print(Console console, String unit, CheckpointResult r, boolean stats) {
+        CheckpointMetadata m = r.archive().metadata().orElseThrow();
+        if (console.json()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("unit", unit);
+            doc.put("archive", r.archive().path().toString());
+            doc.put("metadata", m);
+            doc.put("criu", m.criu());
+            doc.put("activeState", r.after().activeState());
+            doc.put("result", r.after().result());
+            console.document(doc);
+            return;
+        }
+        console.out("checkpointed " + unit + " into " + r.archive().path() + " (" + (m.size() / 1024) + " KiB); "
+                + unit + " is " + r.after().activeState() + " (result " + r.after().result() + ")");
+        if (stats) {
+            CriuStats s = m.criu();
+            console.out("  " + s.describe());
+        }
+    }
+}
