@@ -115,6 +115,11 @@ public final class BerthYamlReader {
             for (YamlNode.Pair k : keys.pairs()) {
                 readKey(section, k, lines, problems);
             }
+        } else if (p.value() instanceof YamlNode.Sequence ordered) {
+            // The exact form: the section's lines in order, "Key=value" each, as in a unit file.
+            for (YamlNode item : ordered.items()) {
+                readLine(section, item, lines, problems);
+            }
         } else if (!(p.value() instanceof YamlNode.Scalar s && s.isNull())) {
             problems.add(Diagnostic.error(p.value().position(), "section '" + section
                     + "' is a map from key names to values, not " + p.value().describe(),
@@ -122,6 +127,18 @@ public final class BerthYamlReader {
             return Optional.empty();
         }
         return Optional.of(new Section(section, p.key().position(), lines));
+    }
+
+    private static void readLine(String section, YamlNode item, List<Line> lines, List<Diagnostic> problems) {
+        if (!(item instanceof YamlNode.Scalar line) || line.isNull() || line.value().indexOf('=') <= 0) {
+            problems.add(Diagnostic.error(item.position(), "a line of section '" + section + "' written as a list is "
+                    + "'Key=value', not " + item.describe(), "write it as \"Key=value\""));
+            return;
+        }
+        String key = line.value().substring(0, line.value().indexOf('=')).strip();
+        YamlNode.Scalar value = new YamlNode.Scalar(line.value().substring(line.value().indexOf('=') + 1), false,
+                line.position());
+        readKey(section, new YamlNode.Pair(new YamlNode.Scalar(key, false, line.position()), value), lines, problems);
     }
 
     private static void readKey(String section, YamlNode.Pair k, List<Line> lines, List<Diagnostic> problems) {

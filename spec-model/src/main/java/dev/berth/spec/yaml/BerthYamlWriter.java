@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * Prints units as a {@code .berth.yaml} spec that {@link BerthYamlReader} reads back into the same entries: each
  * key once, with its values in order (a list when the unit file repeats it), a {@code name=value} list as a map
  * when every entry is one plain word, and a command key by its last value (the one that counts). Comments are
- * not carried over. Keys of one section are grouped, so a section that interleaves two repeated keys comes
- * back with each key's values together; for systemd and Quadlet that is the same unit.
+ * not carried over. A section whose repeated keys interleave (a key comes back after another one) is written in
+ * the exact form, a list of {@code Key=value} lines, so that its order survives.
  */
 public final class BerthYamlWriter {
 
@@ -68,6 +68,14 @@ public final class BerthYamlWriter {
             return;
         }
         out.append('\n');
+        if (interleaved(s.entries())) {
+            // Grouping by key would reorder the lines, and systemd and the copied [X-...] section keep their
+            // order: the exact form, one "Key=value" line per item.
+            for (Entry e : s.entries()) {
+                out.append("      - ").append(scalar(e.key() + "=" + e.value())).append('\n');
+            }
+            return;
+        }
         byKey.forEach((key, values) -> {
             ValueKind kind = KeyCatalog.find(s.name(), key).map(KeySpec::valueKind).orElse(null);
             out.append("      ").append(scalar(key)).append(':');
@@ -84,6 +92,21 @@ public final class BerthYamlWriter {
                 values.forEach(v -> out.append("        - ").append(scalar(v)).append('\n'));
             }
         });
+    }
+
+    /** Whether a key comes back after another key: then a map of keys cannot keep the order. */
+    private static boolean interleaved(List<Entry> entries) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        String current = null;
+        for (Entry e : entries) {
+            if (!e.key().equals(current)) {
+                if (!done.add(e.key())) {
+                    return true;
+                }
+                current = e.key();
+            }
+        }
+        return false;
     }
 
     /** The entries as a map when each is one plain {@code name=value} word with a name of its own. */
