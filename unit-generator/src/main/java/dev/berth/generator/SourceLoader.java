@@ -223,7 +223,15 @@ public final class SourceLoader {
         for (FileNames.Listed entry : listing) {
             Path file = entry.path();
             String name = entry.name();
-            if (!isSource(name) || seen.containsKey(name)) {
+            if (!isSource(name)) {
+                continue;
+            }
+            if (seen.containsKey(name)) {
+                Path spec = definedHere.get(name);
+                if (spec != null) {
+                    diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()), "ignored: '" + name
+                            + "' is also defined by " + spec + ", which wins", "define it in one file only"));
+                }
                 continue;
             }
             Read r = read.get(file);
