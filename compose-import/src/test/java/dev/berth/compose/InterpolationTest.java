@@ -16,7 +16,7 @@ class InterpolationTest {
     private static final Interpolation I = new Interpolation(n -> Optional.ofNullable(VARS.get(n)));
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', emptyValue = "", value = {
+    @CsvSource(delimiter = '|', value = {
         "plain text|plain text",
         "$SET|value",
         "${SET}|value",
