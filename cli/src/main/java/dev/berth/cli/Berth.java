@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Berth.VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {
-            "Compiles Podman Quadlet files (.container .volume .network .pod .kube .image .build .artifact) into "
-                    + "systemd units, the same units Quadlet 5.4.2 generates, with compiler-style diagnostics "
-                    + "(file:line:col, and a fix when one is known).",
+            "Compiles Podman Quadlet files (.container .volume .network .pod .kube .image .build .artifact, and "
+                    + "berth's YAML specs, .berth.yaml) into systemd units, the same units Quadlet 5.4.2 generates, "
+                    + "with compiler-style diagnostics (file:line:col, and a fix when one is known).",
             "",
             "At boot and at every daemon-reload, systemd runs berth-generator (see berth-generator -help); "
                     + "generate and check run the same translation by hand. The other commands run the generated "
