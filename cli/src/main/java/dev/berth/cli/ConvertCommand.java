@@ -224,7 +224,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = output.resolve(f.getKey());
-            if (AtomicFiles.write(target, f.getValue())) {
+            if (dev.berth.install.AtomicFiles.write(target, f.getValue())) {
                 session.out().println("wrote " + target);
             } else {
                 session.out().println("unchanged " + target);
