@@ -107,6 +107,8 @@ class SafeYamlTest {
         assertTrue(d.message().contains("expands to more than 200000 nodes"), d.format());
         assertTrue(d.position().line() >= 5, d.format()); // refused at the alias that crosses the budget
         assertTrue(used < MEMORY_BOUND, "allocated " + used + " bytes");
+        System.err.printf("[yaml] billion laughs (%d bytes) refused after allocating %d KiB: %s%n", bytes.length,
+                used / 1024, d.format());
     }
 
     @Test
@@ -119,6 +121,7 @@ class SafeYamlTest {
         assertEquals("the document nests deeper than 64 levels", d.message());
         assertEquals("deep.yaml:1:67", d.position().toString()); // the 64th bracket: the top-level map is level 1
         assertTrue(used < MEMORY_BOUND, "allocated " + used + " bytes");
+        System.err.printf("[yaml] 100000 nested brackets refused after allocating %d KiB%n", used / 1024);
     }
 
     @Test
