@@ -50,7 +50,8 @@ import picocli.CommandLine.Parameters;
             "--from-units DIR: the Quadlet files under DIR (drop-ins applied) as one spec per directory, verified "
                     + "to generate the same units.",
             "",
-            "Without --output, prints the result. Relative paths are rewritten for the --output directory."},
+            "Without --output, prints the result. Paths of the project (bind mounts, env files, build contexts) "
+                    + "are made absolute, as Compose does, so the units work wherever they are installed."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:converted (warnings allowed)", "1:errors; nothing written", "2:usage error"},
         footerHeading = "%nExamples:%n",
@@ -101,7 +102,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     private Integer fromCompose() throws IOException {
         ComposeOptions options = new ComposeOptions(Optional.ofNullable(projectName), session.env()::variable,
-                Optional.ofNullable(envFile), new LinkedHashSet<>(profiles), Optional.ofNullable(output));
+                Optional.ofNullable(envFile), new LinkedHashSet<>(profiles));
         Conversion c = ComposeImport.convert(compose, options);
         List<Diagnostic> diagnostics = new ArrayList<>(c.diagnostics());
         Path dir = (output != null ? output : compose.toAbsolutePath().getParent()).toAbsolutePath().normalize();

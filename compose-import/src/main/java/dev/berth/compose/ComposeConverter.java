@@ -28,7 +28,6 @@ final class ComposeConverter {
 
     private final String path;
     private final Path composeDir;
-    private final Path outputDir;
     private final java.util.function.Function<String, Optional<String>> variables;
     private final ComposeOptions options;
     private final List<Diagnostic> diagnostics;
@@ -39,11 +38,10 @@ final class ComposeConverter {
     private final Map<String, YamlNode.Mapping> configs = new LinkedHashMap<>();
     private final Set<String> externalNetworks = new LinkedHashSet<>();
 
-    ComposeConverter(String path, Path composeDir, Path outputDir, java.util.function.Function<String, Optional<String>> variables,
+    ComposeConverter(String path, Path composeDir, java.util.function.Function<String, Optional<String>> variables,
             ComposeOptions options, List<Diagnostic> diagnostics) {
         this.path = path;
         this.composeDir = composeDir;
-        this.outputDir = outputDir;
         this.variables = variables;
         this.options = options;
         this.diagnostics = diagnostics;
@@ -967,17 +965,16 @@ final class ComposeConverter {
 
     // ---- helpers ----
 
-    /** A relative path of the Compose file, relative to where the units will be (as Quadlet resolves it). */
+    /**
+     * A path of the Compose file, absolute as Compose makes it (relative to the Compose file's directory): the units
+     * may be installed anywhere ({@code berth apply} copies them), and their bind mounts and build contexts must
+     * still name the project's files.
+     */
     private String relative(String p) {
         if (p.startsWith("/") || p.startsWith("%") || p.contains("://") || p.startsWith("git@")) {
             return p;
         }
-        Path target = composeDir.resolve(p).normalize();
-        String r = outputDir.relativize(target).toString();
-        if (r.isEmpty()) {
-            return ".";
-        }
-        return r.startsWith("..") ? r : "./" + r;
+        return composeDir.resolve(p).normalize().toString();
     }
 
     private void warnKey(String what, YamlNode.Pair p) {

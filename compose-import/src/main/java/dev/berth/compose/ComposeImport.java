@@ -53,8 +53,7 @@ public final class ComposeImport {
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return new Conversion("", List.of(), diagnostics);
         }
-        Path out = options.outputDirectory().map(p -> p.toAbsolutePath().normalize()).orElse(dir);
-        return new ComposeConverter(path, dir, out, variables, options, diagnostics).convert(root);
+        return new ComposeConverter(path, dir, variables, options, diagnostics).convert(root);
     }
 
     /** The .env (or --env-file) variables. */

@@ -12,17 +12,15 @@ import java.util.Set;
  * @param environment the process environment: it wins over the {@code .env} file, as in Compose
  * @param envFile the variables file to use instead of the {@code .env} beside the Compose file
  * @param profiles the profiles to activate, besides those in {@code COMPOSE_PROFILES}
- * @param outputDirectory where the units will live: relative paths are rewritten relative to it (Quadlet resolves
- *     them against the unit file's directory); empty means beside the Compose file
  */
 public record ComposeOptions(Optional<String> projectName, Function<String, Optional<String>> environment, Optional<Path> envFile,
-                             Set<String> profiles, Optional<Path> outputDirectory) {
+                             Set<String> profiles) {
 
     public ComposeOptions {
         profiles = Set.copyOf(profiles);
     }
 
     public static ComposeOptions defaults(Function<String, Optional<String>> environment) {
-        return new ComposeOptions(Optional.empty(), environment, Optional.empty(), Set.of(), Optional.empty());
+        return new ComposeOptions(Optional.empty(), environment, Optional.empty(), Set.of());
     }
 }

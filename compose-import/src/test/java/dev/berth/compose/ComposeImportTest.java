@@ -24,7 +24,7 @@ class ComposeImportTest {
         Path file = dir.resolve("compose.yaml");
         Files.writeString(file, compose);
         return ComposeImport.convert(file, new ComposeOptions(Optional.empty(), n -> Optional.ofNullable(env.get(n)),
-                Optional.empty(), Set.of(), Optional.empty()));
+                Optional.empty(), Set.of()));
     }
 
     private static Diagnostic firstError(Conversion c) {
@@ -49,7 +49,7 @@ class ComposeImportTest {
         assertTrue(text(convert(compose, Map.of("TAG", "from-env"))).contains("busybox:from-env"));
         Path file = dir.resolve("compose.yaml");
         Conversion alt = ComposeImport.convert(file, new ComposeOptions(Optional.of("p"), n -> Optional.empty(),
-                Optional.of(dir.resolve("alt.env")), Set.of(), Optional.empty()));
+                Optional.of(dir.resolve("alt.env")), Set.of()));
         assertTrue(text(alt).contains("busybox:from-alt"));
         assertTrue(text(alt).contains("O=none"), text(alt));
     }
