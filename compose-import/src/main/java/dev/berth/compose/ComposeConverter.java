@@ -637,23 +637,28 @@ final class ComposeConverter {
 
         private void serviceNetworks(YamlNode v) {
             if (v instanceof YamlNode.Mapping m) {
+                // Network= lines first, then the options: grouped by key, so the YAML form stays a plain map.
+                List<Runnable> options = new ArrayList<>();
                 for (YamlNode.Pair p : m.pairs()) {
                     addNetwork(p.key().value(), p.key().position());
                     YamlNode.Mapping def = asMap(p.value());
                     for (YamlNode.Pair o : def.pairs()) {
                         Position pos = o.key().position();
                         switch (o.key().value()) {
-                            case "aliases" -> items(o.value()).forEach(a -> d.add(CONTAINER, "NetworkAlias", esc(text(a)), a.position()));
-                            case "ipv4_address" -> d.add(CONTAINER, "IP", esc(text(o.value())), pos);
-                            case "ipv6_address" -> d.add(CONTAINER, "IP6", esc(text(o.value())), pos);
+                            case "aliases" -> items(o.value()).forEach(a -> options.add(() ->
+                                    d.add(CONTAINER, "NetworkAlias", esc(text(a)), a.position())));
+                            case "ipv4_address" -> options.add(() -> d.add(CONTAINER, "IP", esc(text(o.value())), pos));
+                            case "ipv6_address" -> options.add(() -> d.add(CONTAINER, "IP6", esc(text(o.value())), pos));
                             default -> warnKey(what + " network '" + p.key().value() + "'", o);
                         }
                     }
                 }
+                d.add(CONTAINER, "NetworkAlias", name, v.position());
+                options.forEach(Runnable::run);
             } else {
                 items(v).forEach(i -> addNetwork(text(i), i.position()));
+                d.add(CONTAINER, "NetworkAlias", name, v.position());
             }
-            d.add(CONTAINER, "NetworkAlias", name, v.position());
         }
 
         private void networkMode(String mode, Position pos) {
@@ -669,6 +674,8 @@ final class ComposeConverter {
         }
 
         private void dependsOn(YamlNode v) {
+            // Requires=/Wants= lines first, then After=: grouped by key, so the YAML form stays a plain map.
+            List<Runnable> ordering = new ArrayList<>();
             for (Dependency dep : dependencies(v)) {
                 if (!activeServices.contains(dep.service())) {
                     if (allServices.get(dep.service()).isPresent()) {
@@ -683,7 +690,7 @@ final class ComposeConverter {
                 String unit = dep.service() + ".container";
                 // required: false is Compose's "start it if it can": Wants=; ordering either way.
                 d.add("Unit", dep.required() ? "Requires" : "Wants", unit, dep.position());
-                d.add("Unit", "After", unit, dep.position());
+                ordering.add(() -> d.add("Unit", "After", unit, dep.position()));
                 switch (dep.condition()) {
                     case "service_started", "service_healthy", "service_completed_successfully" -> {
                     }
@@ -692,6 +699,7 @@ final class ComposeConverter {
                             + "or service_completed_successfully");
                 }
             }
+            ordering.forEach(Runnable::run);
             if (v instanceof YamlNode.Mapping m) {
                 for (YamlNode.Pair p : m.pairs()) {
                     for (YamlNode.Pair o : asMap(p.value()).pairs()) {

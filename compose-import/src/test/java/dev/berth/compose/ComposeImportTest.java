@@ -99,7 +99,7 @@ class ComposeImportTest {
                     image: docker.io/library/busybox
                 """, Map.of());
         String units = text(c);
-        assertTrue(units.contains("Requires=db.container\nAfter=db.container\nRequires=init.container\nAfter=init.container\nWants=opt.container\nAfter=opt.container"), units);
+        assertTrue(units.contains("Requires=db.container\nRequires=init.container\nWants=opt.container\nAfter=db.container\nAfter=init.container\nAfter=opt.container"), units);
         assertTrue(units.contains("HealthCmd=[\"true\"]\nNotify=healthy"), units);
         assertTrue(units.contains("[Service]\nType=oneshot\nRemainAfterExit=yes"), units);
     }
