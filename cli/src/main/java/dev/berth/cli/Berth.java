@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Berth.VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {
-            "Compiles Podman Quadlet files (.container .volume .network .pod .kube .image .build .artifact) into "
-                    + "systemd units, the same units Quadlet 5.4.2 generates, with compiler-style diagnostics "
-                    + "(file:line:col, and a fix when one is known).",
+            "Compiles Podman Quadlet files (.container .volume .network .pod .kube .image .build .artifact, and "
+                    + "berth's YAML specs, .berth.yaml) into systemd units, the same units Quadlet 5.4.2 generates, "
+                    + "with compiler-style diagnostics (file:line:col, and a fix when one is known).",
             "",
             "At boot and at every daemon-reload, systemd runs berth-generator (see berth-generator -help); "
                     + "generate and check run the same translation by hand. The other commands run the generated "
@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
             "  berth remove web                       stop web.service, delete web.container",
             "  berth checkpoint web                   save web's state (CRIU), stop it cleanly",
             "  berth restore web                      start web from its newest checkpoint",
+            "  berth convert -o units compose.yaml    a Compose file as Quadlet units",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -207,7 +208,8 @@ public final class Berth implements Runnable {
 
     /** Every command, in the order the help lists them. */
     private static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
-            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate", "help");
+            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate",
+            "convert", "schema", "help");
 
     /**
      * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
@@ -234,6 +236,8 @@ public final class Berth implements Runnable {
             case "restore" -> new RestoreCommand(session);
             case "checkpoints" -> new CheckpointsCommand(session);
             case "migrate" -> new MigrateCommand(session);
+            case "convert" -> new ConvertCommand(session);
+            case "schema" -> new SchemaCommand(session);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };

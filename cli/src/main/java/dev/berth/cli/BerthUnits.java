@@ -49,11 +49,11 @@ public record BerthUnits(boolean user, List<Path> searchPath, Generation.Outcome
     private static List<ManagedUnit> managed(Generation.Outcome outcome) {
         Map<String, GeneratedUnit> bySource = new HashMap<>();
         for (GeneratedUnit g : outcome.units().units()) {
-            bySource.putIfAbsent(g.source().path(), g);
+            bySource.putIfAbsent(g.source().fileName(), g); // by unit name: a YAML spec's units share its path
         }
         List<ManagedUnit> out = new ArrayList<>();
         for (SourceUnit s : outcome.sources()) {
-            Optional<GeneratedUnit> g = Optional.ofNullable(bySource.get(s.path()));
+            Optional<GeneratedUnit> g = Optional.ofNullable(bySource.get(s.fileName()));
             String service = g.map(GeneratedUnit::fileName).orElseGet(() -> UnitNames.serviceName(s) + ".service");
             out.add(new ManagedUnit(service, s, g));
         }

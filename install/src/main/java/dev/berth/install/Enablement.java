@@ -65,7 +65,7 @@ public record Enablement(boolean user, Environment env, Optional<Path> adminDire
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
             List<String> links = after.units().units().stream()
-                    .filter(g -> g.source().path().equals(t.from().source().path())).findFirst()
+                    .filter(g -> sameSource(g, t)).findFirst()
                     .map(EnableChoice::startLinks).orElse(List.of());
             boolean enabled = !links.isEmpty();
             Optional<Problem> problem = Optional.empty();
@@ -88,7 +88,7 @@ public record Enablement(boolean user, Environment env, Optional<Path> adminDire
             boolean stale = false;
             for (Target t : targets) {
                 Optional<GeneratedUnit> g = after.units().units().stream()
-                        .filter(u -> u.source().path().equals(t.from().source().path())).findFirst();
+                        .filter(u -> sameSource(u, t)).findFirst();
                 if (g.isPresent() && !changed) {
                     stale |= stale(bus, g.get(), enable);
                 }
@@ -151,5 +151,11 @@ public record Enablement(boolean user, Environment env, Optional<Path> adminDire
         }
         Path usual = generatorDir.resolve(EnableChoice.defaultTarget(user) + ".wants").resolve(unit.fileName());
         return !enable && expected.isEmpty() && Files.exists(usual, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The unit generated from the target's source: same file and same unit name (a YAML spec holds several). */
+    private static boolean sameSource(GeneratedUnit g, Target t) {
+        return g.source().path().equals(t.from().source().path())
+                && g.source().fileName().equals(t.from().source().fileName());
     }
 }

@@ -6,6 +6,8 @@ import dev.berth.spec.quadlet.UnitKind;
 import dev.berth.spec.syntax.ParsedUnitFile;
 import dev.berth.spec.syntax.UnitFile;
 import dev.berth.spec.syntax.UnitFileParser;
+import dev.berth.spec.yaml.BerthYaml;
+import dev.berth.spec.yaml.BerthYamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -68,11 +70,11 @@ public final class SourceLoader {
         for (Given g : given) {
             if (g.listing() != null) {
                 for (FileNames.Listed entry : g.listing()) {
-                    if (UnitKind.ofFileName(entry.name()).isPresent()) {
+                    if (isSource(entry.name())) {
                         candidates.add(new Candidate(entry.path(), true));
                     }
                 }
-            } else if (g.single() != null && UnitKind.ofFileName(g.single().getFileName().toString()).isPresent()) {
+            } else if (g.single() != null && isSource(g.single().getFileName().toString())) {
                 candidates.add(new Candidate(g.single(), false));
             }
         }
@@ -162,8 +164,20 @@ public final class SourceLoader {
     private record Candidate(Path path, boolean inDirectory) {
     }
 
-    /** A file read ahead: a directory (skipped with a warning), or the parse result and its problems. */
-    private record Read(boolean directory, Optional<UnitFile> file, List<Diagnostic> diagnostics) {
+    /** A Quadlet file, or a berth YAML spec (which defines any number of units). */
+    private static boolean isSource(String fileName) {
+        return UnitKind.ofFileName(fileName).isPresent() || BerthYaml.isBerthYaml(fileName);
+    }
+
+    /** One unit a file defines: a Quadlet file defines itself, a YAML spec each of its units. */
+    private record Defined(String name, UnitKind kind, UnitFile file) {
+    }
+
+    /**
+     * A file read ahead: a directory (skipped with a warning), or the units it defines (none when it has errors)
+     * and its problems.
+     */
+    private record Read(boolean directory, List<Defined> units, List<Diagnostic> diagnostics) {
     }
 
     private static Read read(Candidate c) {
@@ -171,14 +185,31 @@ public final class SourceLoader {
         // Reading first saves asking whether it is a directory: reading one fails, and then we ask.
         Optional<byte[]> quick = PlainFiles.read(c.path());
         if (quick.isPresent()) {
-            return new Read(false, parse(c.path(), quick.get(), diagnostics), diagnostics);
+            return new Read(false, defined(c.path(), quick.get(), diagnostics), diagnostics);
         }
         if (c.inDirectory() && Files.isDirectory(c.path())) {
-            return new Read(true, Optional.empty(), List.of());
+            return new Read(true, List.of(), List.of());
         }
         Optional<byte[]> bytes = readChecked(c.path(), diagnostics);
-        Optional<UnitFile> file = bytes.isPresent() ? parse(c.path(), bytes.get(), diagnostics) : Optional.empty();
-        return new Read(false, file, diagnostics);
+        return new Read(false, bytes.map(b -> defined(c.path(), b, diagnostics)).orElse(List.of()), diagnostics);
+    }
+
+    /** The units of a file's content: the Quadlet file itself, or the units of a YAML spec. */
+    private static List<Defined> defined(Path file, byte[] bytes, List<Diagnostic> diagnostics) {
+        String name = file.getFileName().toString();
+        if (BerthYaml.isBerthYaml(name)) {
+            BerthYaml.Parsed spec = BerthYamlReader.read(file.toString(), bytes);
+            diagnostics.addAll(spec.diagnostics());
+            List<Defined> out = new ArrayList<>();
+            for (BerthYaml.Unit u : spec.units()) {
+                out.add(new Defined(u.fileName(), u.kind(), u.file()));
+            }
+            return out;
+        }
+        Optional<UnitKind> kind = UnitKind.ofFileName(name);
+        Optional<UnitFile> parsed = parse(file, bytes, diagnostics);
+        return parsed.isPresent() && kind.isPresent()
+                ? List.of(new Defined(name, kind.get(), parsed.get())) : List.of();
     }
 
     private record Found(Path dir, Path path, String name, UnitKind kind, UnitFile file) {
@@ -193,11 +224,19 @@ public final class SourceLoader {
 
     private static void loadDirectory(Path dir, List<FileNames.Listed> listing, Map<Path, Read> read,
             Map<String, Path> seen, List<Found> found, List<Diagnostic> diagnostics) {
+        Map<String, Path> definedHere = new HashMap<>();
         for (FileNames.Listed entry : listing) {
             Path file = entry.path();
             String name = entry.name();
-            Optional<UnitKind> kind = UnitKind.ofFileName(name);
-            if (kind.isEmpty() || seen.containsKey(name)) {
+            if (!isSource(name)) {
+                continue;
+            }
+            if (seen.containsKey(name)) {
+                Path spec = definedHere.get(name);
+                if (spec != null) {
+                    diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()), "ignored: '" + name
+                            + "' is also defined by " + spec + ", which wins", "define it in one file only"));
+                }
                 continue;
             }
             Read r = read.get(file);
@@ -207,9 +246,19 @@ public final class SourceLoader {
                 continue;
             }
             diagnostics.addAll(r.diagnostics());
-            if (r.file().isPresent()) {
-                seen.put(name, dir);
-                found.add(new Found(dir, file, name, kind.get(), r.file().get()));
+            for (Defined d : r.units()) {
+                if (seen.containsKey(d.name())) {
+                    Path other = definedHere.get(d.name());
+                    if (other != null) {
+                        // Two files of one directory define the unit (a spec and a unit file, or two specs).
+                        diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()), "'" + d.name()
+                                + "' is also defined by " + other + ", which wins", "define it in one file only"));
+                    }
+                    continue;
+                }
+                seen.put(d.name(), dir);
+                definedHere.put(d.name(), file);
+                found.add(new Found(dir, file, d.name(), d.kind(), d.file()));
             }
         }
     }
@@ -217,14 +266,13 @@ public final class SourceLoader {
     private static void loadSingle(Path dir, Path file, Map<Path, Read> read, Map<String, Path> seen,
             List<Found> found, List<Diagnostic> diagnostics) {
         String name = file.getFileName().toString();
-        Optional<UnitKind> kind = UnitKind.ofFileName(name);
-        if (kind.isEmpty()) {
+        if (!isSource(name)) {
             diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()),
                     "not a Quadlet file: the extension '" + FileNames.extension(name) + "' is not one of "
                             + extensions(), "rename it with one of those extensions"));
             return;
         }
-        if (seen.containsKey(name)) {
+        if (!BerthYaml.isBerthYaml(name) && seen.containsKey(name)) {
             diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()),
                     "ignored: a file named '" + name + "' was already loaded from " + seen.get(name),
                     "give one of them another name"));
@@ -232,10 +280,16 @@ public final class SourceLoader {
         }
         Read r = read.get(file);
         diagnostics.addAll(r.diagnostics());
-        r.file().ifPresent(f -> {
-            seen.put(name, dir);
-            found.add(new Found(dir, file, name, kind.get(), f));
-        });
+        for (Defined d : r.units()) {
+            if (seen.containsKey(d.name())) {
+                diagnostics.add(Diagnostic.warning(Position.ofFile(file.toString()),
+                        "ignored: a unit named '" + d.name() + "' was already loaded from " + seen.get(d.name()),
+                        "give one of them another name"));
+                continue;
+            }
+            seen.put(d.name(), dir);
+            found.add(new Found(dir, file, d.name(), d.kind(), d.file()));
+        }
     }
 
     private static String extensions() {
@@ -243,17 +297,20 @@ public final class SourceLoader {
         for (UnitKind k : UnitKind.values()) {
             sb.append(sb.isEmpty() ? "" : " ").append('.').append(k.extension());
         }
-        return sb.toString();
+        return sb.append(' ').append(BerthYaml.EXTENSION).toString();
     }
 
     /** The parsed file, or empty (with diagnostics) when it cannot be read or has syntax errors. */
     private static Optional<UnitFile> parse(Path file, List<Diagnostic> diagnostics) {
+        return readBytes(file, diagnostics).flatMap(bytes -> parse(file, bytes, diagnostics));
+    }
+
+    private static Optional<byte[]> readBytes(Path file, List<Diagnostic> diagnostics) {
         Optional<byte[]> quick = PlainFiles.read(file);
         if (quick.isPresent()) {
-            return parse(file, quick.get(), diagnostics);
+            return quick;
         }
-        Optional<byte[]> bytes = readChecked(file, diagnostics);
-        return bytes.isPresent() ? parse(file, bytes.get(), diagnostics) : Optional.empty();
+        return readChecked(file, diagnostics);
     }
 
     /**
