@@ -21,6 +21,8 @@ final class Console {
 
     static final int OK = 0;
     static final int FAILED = 1;
+    /** A named unit does not exist: systemctl's exit status for that. */
+    static final int NO_SUCH_UNIT = 4;
 
     /**
      * Jackson's mappers, made on first use: loading Jackson costs about a fifth of a second of start-up, which
