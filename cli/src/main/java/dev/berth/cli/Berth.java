@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, no errors",
-            "1:a file has errors, a job failed, a name is unknown, or systemd cannot be reached",
+            "1:a file has errors, a job failed, or systemd cannot be reached",
             "2:usage error (unknown option, bad argument)",
             "3:status, is-active: a named unit is not active",
             "4:a named unit does not exist (as systemctl)"},

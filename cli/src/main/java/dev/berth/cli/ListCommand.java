@@ -66,7 +66,7 @@ final class ListCommand implements Callable<Integer> {
             Optional<String[]> st = asked ? Optional.of(states.getOrDefault(u.service(), UNKNOWN)) : Optional.empty();
             String load = u.generated().isEmpty() ? "not generated" : u.template() ? "template" : st.get()[0];
             String active = st.map(x -> x[1] + (x[2].isEmpty() ? "" : " (" + x[2] + ")")).orElse("-");
-            String enabled = Enablement.of(u, u.service());
+            String enabled = EnabledState.of(u, u.service());
             table.add(u.service(), load, active, enabled, u.source().kind().extension(), u.source().path());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", u.service());

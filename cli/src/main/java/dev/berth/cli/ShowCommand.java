@@ -105,7 +105,7 @@ final class ShowCommand implements Callable<Integer> {
                 .orElse(null));
         m.put("FragmentPath", state.flatMap(UnitState::fragmentPath).orElse(null));
         m.put("SourcePath", state.flatMap(UnitState::sourcePath).orElse(null));
-        m.put("UnitFileState", Enablement.of(f.from(), f.unit()));
+        m.put("UnitFileState", EnabledState.of(f.from(), f.unit()));
         m.put("Image", f.from().image().orElse(null));
         return m;
     }

@@ -98,7 +98,7 @@ final class StatusCommand implements Callable<Integer> {
                 rows.add(row(s, state, note, now));
                 note.ifPresent(n -> notes.add(s.name() + ": " + n));
                 table.add(s.name(), state.map(UnitStates::active).orElse("not loaded"),
-                        Enablement.of(s.unit(), s.name()),
+                        EnabledState.of(s.unit(), s.name()),
                         state.filter(st -> st.mainPid() != 0).map(st -> Long.toString(st.mainPid())).orElse("-"),
                         state.flatMap(st -> UnitStates.uptime(st, now)).map(UnitStates::human).orElse("-"),
                         state.map(st -> Long.toString(st.restarts())).orElse("-"),
@@ -184,7 +184,7 @@ final class StatusCommand implements Callable<Integer> {
         m.put("source", s.unit().source().path());
         m.put("image", s.unit().image().orElse(null));
         m.put("managed", managed(s, state));
-        m.put("enabled", Enablement.of(s.unit(), s.name()));
+        m.put("enabled", EnabledState.of(s.unit(), s.name()));
         m.put("note", note.orElse(null));
         m.put("state", state.map(st -> UnitStates.json(st, now)).orElse(null));
         return m;

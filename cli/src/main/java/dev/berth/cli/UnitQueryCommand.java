@@ -188,12 +188,12 @@ abstract class UnitQueryCommand implements Callable<Integer> {
 
         @Override
         String answer(Found unit, Optional<Systemd> systemd) {
-            return Enablement.of(unit.from(), unit.unit());
+            return EnabledState.of(unit.from(), unit.unit());
         }
 
         @Override
         boolean yes(String answer) {
-            return Enablement.counts(answer);
+            return EnabledState.counts(answer);
         }
 
         @Override

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * own, or the drop-in {@code berth enable} writes). systemctl cannot enable generated units, and says "generated"
  * for all of them; berth says what the links do.
  */
-final class Enablement {
+final class EnabledState {
 
     static final String ENABLED = "enabled";
     static final String DISABLED = "disabled";
@@ -19,7 +19,7 @@ final class Enablement {
     /** The file has errors: the generator makes neither the unit nor its links. */
     static final String NOT_GENERATED = "not-generated";
 
-    private Enablement() {
+    private EnabledState() {
     }
 
     /** The state of {@code unit} (the service, or an instance of a template) generated from {@code from}. */
