@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.cli.UnitNameResolver.Found;
+import dev.berth.install.ManagedUnit;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.Section;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.berth.cli;
 
 import dev.berth.generator.InstallLink;
 import dev.berth.generator.InstallLinks;
+import dev.berth.install.ManagedUnit;
 import java.nio.file.Path;
 
 /**
