@@ -79,7 +79,7 @@ public final class SystemdValues {
             "shutdown", "rescue", "emergency", "nss-lookup", "time-sync", "getty");
 
     private static final Pattern TIME_SPAN = Pattern.compile(
-            "(\\s*[0-9]+(\\.[0-9]*)?\\s*(usec|us|µs|μs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour"
+            "(\\s*[0-9]+(\\.[0-9]+)?\\s*(usec|us|µs|μs|msec|ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour"
                     + "|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y)?)+\\s*");
     private static final Pattern OCTAL_MODE = Pattern.compile("0?[0-7]{1,4}");
     private static final Pattern UNSIGNED = Pattern.compile("[0-9]+");
