@@ -111,7 +111,7 @@ class SystemctlHabitsTest {
     @Test
     void anUnknownUnitExitsFourAsSystemctlDoes() {
         for (String command : List.of("is-active", "is-failed", "is-enabled", "status", "cat", "show", "logs",
-                "start", "stop")) {
+                "start", "stop", "enable", "disable")) {
             Run r = berth(command, "wbe");
             assertEquals(4, r.status(), command + ": " + r.err());
             assertTrue(r.err().contains("no unit named 'wbe'"), command + ": " + r.err());
