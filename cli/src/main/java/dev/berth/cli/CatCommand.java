@@ -29,8 +29,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Berth.VersionProvider.class,
         description = {
-            "Prints a unit's Quadlet file, its drop-ins (in the order they apply), then the systemd unit berth "
-                    + "generates from them, each headed by '# PATH' as systemctl cat does.",
+            "Prints a unit's Quadlet file, its drop-ins and its generated unit, as systemctl cat.",
+            "",
+            "The Quadlet file, its drop-ins (in the order they apply), then the systemd unit berth generates from "
+                    + "them, each headed by '# PATH'.",
             "",
             "The generated unit is berth's translation of the files as they are now (what berth-generator writes "
                     + "at the next daemon-reload). A file that is not world-readable is named, not printed.",

@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = Berth.VersionProvider.class,
         description = {
-            "Prints a unit's properties, one 'Key=Value' per line as systemctl show does, with a blank line "
-                    + "between units: Id, Description, LoadState, ActiveState, SubState, Result, MainPID, "
+            "Prints a unit's properties as 'Key=Value' lines, as systemctl show.",
+            "",
+            "One 'Key=Value' per line, a blank line between units: Id, Description, LoadState, ActiveState, SubState, Result, MainPID, "
                     + "NRestarts, ExecMainStatus, ActiveEnterTimestamp, FragmentPath, SourcePath (from systemd) and "
                     + "UnitFileState, Image (from berth's files).",
             "",

@@ -85,8 +85,10 @@ abstract class UnitQueryCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             versionProvider = Berth.VersionProvider.class,
             description = {
-                "Prints each unit's active state (active, inactive, failed, activating, ...), as systemctl "
-                        + "is-active does; with -q only the exit status answers.",
+                "Answers whether units are active, as systemctl is-active.",
+                "",
+                "Prints each unit's active state (active, inactive, failed, activating, ...); with -q only the "
+                        + "exit status answers.",
                 "",
                 "JSON: {\"units\": [{name, given, state}]}."},
             exitCodeListHeading = "%nExit status:%n",
@@ -124,8 +126,9 @@ abstract class UnitQueryCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             versionProvider = Berth.VersionProvider.class,
             description = {
-                "Prints each unit's active state, and answers whether any is failed, as systemctl is-failed "
-                        + "does; with -q only the exit status answers.",
+                "Answers whether units are failed, as systemctl is-failed.",
+                "",
+                "Prints each unit's active state; with -q only the exit status answers.",
                 "",
                 "JSON: {\"units\": [{name, given, state}]}."},
             exitCodeListHeading = "%nExit status:%n",
@@ -163,7 +166,9 @@ abstract class UnitQueryCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             versionProvider = Berth.VersionProvider.class,
             description = {
-                "Prints whether each unit starts at boot: enabled (its [Install] section, or 'berth enable', "
+                "Answers whether units start at boot, as systemctl is-enabled.",
+                "",
+                "Prints one word per unit: enabled (its [Install] section, or 'berth enable', "
                         + "makes berth-generator link it into a target), disabled, indirect (a template that "
                         + "enables an instance with DefaultInstance=) or not-generated (its file has errors).",
                 "",
