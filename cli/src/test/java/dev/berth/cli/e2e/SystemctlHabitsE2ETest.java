@@ -66,8 +66,12 @@ class SystemctlHabitsE2ETest {
         assertEquals(0, active.exitCode(), active.describe());
         assertEquals("active\n", active.stdout());
         assertEquals(systemctl("is-active", "habits-web.service").stdout(), active.stdout());
-        TestHost.Result quiet = berth("--user", "-q", "is-active", "habits-web"); // --user before the command
-        assertEquals(3, quiet.exitCode(), "root's user manager has no such unit running: " + quiet.describe());
+        TestHost.Result before = berth("-q", "--no-pager", "is-active", "habits-web");
+        assertEquals(List.of(0, ""), List.of(before.exitCode(), before.stdout()), "options before the command");
+        // --user before the command is honoured: root's rootless search path has no habits-web.
+        TestHost.Result user = berth("--user", "-q", "is-active", "habits-web");
+        assertEquals(4, user.exitCode(), user.describe());
+        assertTrue(user.stderr().contains("no unit named 'habits-web'"), user.describe());
 
         TestHost.Result start = berth("start", "habits-fails");
         assertEquals(1, start.exitCode(), start.describe());
