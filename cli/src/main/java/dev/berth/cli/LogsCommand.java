@@ -99,6 +99,12 @@ final class LogsCommand implements Callable<Integer> {
                         session.out().flush();
                     }
                 });
+        // journalctl --grep exits 1 when nothing matches, as grep does; that is an empty answer, not a failure.
+        boolean noMatch = grep != null && outcome.ran() && outcome.status() == 1 && shown.get() == 0
+                && (outcome.errors().isBlank() || outcome.errors().contains("No entries"));
+        if (noMatch) {
+            outcome = new Journal.Outcome(true, 0, "");
+        }
         if (outcome.succeeded() && shown.get() == 0 && !follow && !console.json()) {
             console.out("-- No entries --"); // as journalctl says it, so that an empty answer is not silence
         }

@@ -40,6 +40,7 @@ class SystemctlHabitsTest {
     private FakeBus bus;
     private final List<List<String>> journalCalls = new ArrayList<>();
     private List<String> journalLines = List.of(JournalRecordTest.CONTAINER_LINE);
+    private int journalStatus = 0;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -79,7 +80,7 @@ class SystemctlHabitsTest {
         JournalRunner journal = (argv, lines) -> {
             journalCalls.add(List.copyOf(argv));
             journalLines.forEach(lines);
-            return new JournalRunner.Exit(0, "");
+            return new JournalRunner.Exit(journalStatus, "");
         };
         Clock clock = Clock.system(ZoneOffset.UTC);
         return Run.of((out, err) -> Berth.execute(args,
@@ -222,6 +223,11 @@ class SystemctlHabitsTest {
         journalLines = List.of();
         assertEquals(new Run(0, "-- No entries --\n", ""), berth("logs", "web"));
         assertEquals(new Run(0, "", ""), berth("logs", "--format", "json", "web"), "JSON Lines: no lines");
+        journalStatus = 1; // journalctl --grep exits 1 when nothing matches, as grep
+        assertEquals(new Run(0, "-- No entries --\n", ""), berth("logs", "--grep", "nothing", "web"));
+        Run failed = berth("logs", "web");
+        assertEquals(1, failed.status(), "without --grep, status 1 is journalctl failing");
+        assertEquals("berth: journalctl exited with status 1\n", failed.err());
     }
 
     @Test
