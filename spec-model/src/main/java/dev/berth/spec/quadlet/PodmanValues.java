@@ -34,6 +34,11 @@ public final class PodmanValues {
             "norelatime", "strictatime", "nostrictatime");
     private static final List<String> VOLUME_OPTION_PREFIXES = List.of("idmap=", "upperdir=", "workdir=", "size=",
             "subpath=");
+    /** podman's --log-driver values. */
+    private static final List<String> LOG_DRIVERS = List.of("journald", "k8s-file", "json-file", "none",
+            "passthrough", "passthrough-tty");
+    /** podman's --health-on-failure actions. */
+    private static final List<String> HEALTH_ACTIONS = List.of("none", "kill", "restart", "stop");
     private static final List<String> PROTOCOLS = List.of("tcp", "udp", "sctp");
     private static final Pattern PORTS = Pattern.compile("([0-9]+)(?:-([0-9]+))?");
 
@@ -48,6 +53,9 @@ public final class PodmanValues {
             Optional<ValueProblem> problem = switch (e.key()) {
                 case "Pull" -> oneOf("Pull", v.toLowerCase(Locale.ROOT), PULL, "podman refuses the pull policy");
                 case "AutoUpdate" -> autoUpdate(section.name(), v);
+                case "LogDriver" -> oneOf("LogDriver", v, LOG_DRIVERS, "podman has no such log driver");
+                case "HealthOnFailure" -> oneOf("HealthOnFailure", v, HEALTH_ACTIONS,
+                        "podman refuses the action");
                 case "PublishPort" -> publishPort(v);
                 case "Volume" -> section.name().equals("Container") || section.name().equals("Pod")
                         || section.name().equals("Build") ? volume(v) : Optional.empty();

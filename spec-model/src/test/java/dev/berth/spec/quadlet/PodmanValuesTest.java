@@ -3,6 +3,7 @@ package dev.berth.spec.quadlet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,16 @@ class PodmanValuesTest {
         assertEquals(Optional.of("did you mean 'nosuid'?"), PodmanValues.volume("/a:/b:rw,nosiud").orElseThrow().fix());
         assertTrue(PodmanValues.volume("/a:/b:Z,badopt").isPresent());
         assertTrue(PodmanValues.volume("/a:/b:ro:extra").isPresent());
+    }
+
+    @Test
+    void enumerations() {
+        dev.berth.spec.syntax.Section section = dev.berth.spec.syntax.UnitFileParser.parse("t.container",
+                "[Container]\nLogDriver=journal\nHealthOnFailure=restart\nPull=Always\nAutoUpdate=local\n")
+                .file().section("Container").orElseThrow();
+        List<dev.berth.spec.Diagnostic> d = PodmanValues.check(section);
+        assertEquals(1, d.size(), d.toString());
+        assertEquals("t.container:2:11: warning: 'journal' is not a valid LogDriver= value: podman has no such log "
+                + "driver, so the unit fails when it starts; did you mean 'journald'?", d.get(0).format());
     }
 }
