@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                     + "keys (systemd 257's directives), values systemd cannot parse (time spans, booleans, "
                     + "Restart=, Type=, KillMode=, ...), unit names without a type (WantedBy=multi-user), several "
                     + "ExecStart= outside Type=oneshot, podman values (Pull=, AutoUpdate=, PublishPort=, Volume= "
-                    + "options) and one ContainerName= in two files. docs/check.md lists them."},
+                    + "options, LogDriver=, HealthOnFailure=) and one ContainerName= in two files. docs/check.md "
+                    + "lists them."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:no errors (warnings allowed, unless --strict)",
