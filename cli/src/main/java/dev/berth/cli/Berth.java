@@ -31,14 +31,15 @@ import picocli.CommandLine.Spec;
                     + "generate and check run the same translation by hand. The other commands run the generated "
                     + "units under systemd (over D-Bus), by the names of their Quadlet files: web, web.service or "
                     + "web.container. Every one of them takes --user (your own user's systemd and search path) and "
-                    + "--format json."},
+                    + "--format json; like systemctl's, --user, -q and --no-pager may also come before the command."},
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, no errors",
-            "1:a file has errors, a job failed, a name is unknown, or systemd cannot be reached",
+            "1:a file has errors, a job failed, or systemd cannot be reached",
             "2:usage error (unknown option, bad argument)",
-            "3:status: a named unit is not active"},
+            "3:status, is-active: a named unit is not active",
+            "4:a named unit does not exist (as systemctl)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  berth check                            check the system search path",
@@ -73,11 +74,17 @@ public final class Berth implements Runnable {
      * time zone log timestamps are shown in).
      */
     record Session(PrintStream out, PrintStream err, Environment env, SystemdFactory systemd,
-                   JournalRunner journal, Clock clock) {
+                   JournalRunner journal, Clock clock, boolean terminal) {
 
         /** The real edges: D-Bus, the journalctl process, the system clock in the local time zone. */
         Session(PrintStream out, PrintStream err, Environment env) {
             this(out, err, env, SystemdFactory.dbus(), JournalRunner.process(), new LocalClock());
+        }
+
+        /** Output that is not a terminal (tests, pipes): no progress lines. */
+        Session(PrintStream out, PrintStream err, Environment env, SystemdFactory systemd, JournalRunner journal,
+                Clock clock) {
+            this(out, err, env, systemd, journal, clock, false);
         }
 
         /** A connection to the system manager, or with {@code user} to the caller's own; the caller closes it. */
@@ -98,7 +105,7 @@ public final class Berth implements Runnable {
                 System.err.println("berth: internal error in " + thread.getName() + ": " + e + "; " + InternalErrors.FIX));
         SystemdFactory systemd = EarlyConnection.forArgs(List.of(args), SystemdFactory.dbus());
         int status = execute(args, new Session(System.out, System.err, Environment.system(), systemd,
-                JournalRunner.process(), new LocalClock()));
+                JournalRunner.process(), new LocalClock(), Terminal.stdoutIsTerminal()));
         if (systemd instanceof EarlyConnection early) {
             early.close();
         }
@@ -111,7 +118,8 @@ public final class Berth implements Runnable {
     }
 
     /** Runs {@code berth args} with the given edges (a fake systemd, recorded journal output, a fixed clock). */
-    static int execute(String[] args, Session session) {
+    static int execute(String[] given, Session session) {
+        String[] args = GlobalOptions.commandFirst(given, COMMANDS);
         PrintStream out = session.out();
         PrintStream err = session.err();
         Optional<JobCommand> plain = PlainJobLine.parse(args, session);
@@ -208,8 +216,9 @@ public final class Berth implements Runnable {
 
     /** Every command, in the order the help lists them. */
     private static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
-            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate",
-            "convert", "schema", "help");
+            "restart", "reload", "status", "list", "logs", "is-active", "is-enabled", "is-failed", "cat", "show",
+            "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate", "convert", "schema",
+            "help");
 
     /**
      * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
@@ -229,6 +238,11 @@ public final class Berth implements Runnable {
             case "status" -> new StatusCommand(session);
             case "list" -> new ListCommand(session);
             case "logs" -> new LogsCommand(session);
+            case "is-active" -> new UnitQueryCommand.IsActive(session);
+            case "is-enabled" -> new UnitQueryCommand.IsEnabled(session);
+            case "is-failed" -> new UnitQueryCommand.IsFailed(session);
+            case "cat" -> new CatCommand(session);
+            case "show" -> new ShowCommand(session);
             case "daemon-reload" -> new DaemonReloadCommand(session);
             case "enable" -> new EnableCommand.Enable(session);
             case "disable" -> new EnableCommand.Disable(session);

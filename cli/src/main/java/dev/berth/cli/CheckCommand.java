@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code berth check}. */
 @Command(name = "check",
@@ -20,11 +21,19 @@ import picocli.CommandLine.Mixin;
             "Runs the full translation (so it finds everything the generator would reject) and prints every "
                     + "problem as 'file:line:col: error|warning: message; fix', sorted by position, followed by "
                     + "'N files checked, E errors, W warnings'. Unknown keys come with a suggestion when one is "
-                    + "close ('did you mean ...?')."},
+                    + "close ('did you mean ...?').",
+            "",
+            "Beyond what the generator refuses (errors), check warns about what Quadlet accepts but systemd or "
+                    + "podman refuses or ignores when the unit runs: unknown sections and [Unit]/[Service]/[Install] "
+                    + "keys (systemd 257's directives), values systemd cannot parse (time spans, booleans, "
+                    + "Restart=, Type=, KillMode=, ...), unit names without a type (WantedBy=multi-user), several "
+                    + "ExecStart= outside Type=oneshot, podman values (Pull=, AutoUpdate=, PublishPort=, Volume= "
+                    + "options, LogDriver=, HealthOnFailure=) and one ContainerName= in two files. docs/check.md "
+                    + "lists them."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:no errors (warnings allowed)",
-            "1:at least one error",
+            "0:no errors (warnings allowed, unless --strict)",
+            "1:at least one error (with --strict: or a warning)",
             "2:usage error"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -41,6 +50,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common = new CommonOptions();
+
+    @Option(names = "--strict", description = "Fail (exit 1) on warnings too: for CI, where a unit that will "
+            + "fail or lose a line at run time should stop the change.")
+    boolean strict;
 
     CheckCommand(Berth.Session session) {
         this.session = session;
@@ -60,6 +73,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             session.out().println(Reports.summary(Reports.files(outcome).size(), errors, diagnostics.size() - errors));
         }
-        return errors > 0 || outcome.hasErrors() ? 1 : 0;
+        boolean warnings = diagnostics.size() > errors;
+        return errors > 0 || outcome.hasErrors() || (strict && warnings) ? 1 : 0;
     }
 }

@@ -17,6 +17,8 @@ final class Console {
 
     static final int OK = 0;
     static final int FAILED = 1;
+    /** A named unit does not exist: systemctl's exit status for that. */
+    static final int NO_SUCH_UNIT = 4;
 
     private final Berth.Session session;
     private final OutputFormat format;

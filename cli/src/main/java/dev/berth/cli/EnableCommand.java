@@ -58,10 +58,11 @@ abstract class EnableCommand implements Callable<Integer> {
 
     private int choose(Console console) {
         BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Optional<List<Found>> found = Targets.resolve(units, names, enable(), console);
-        if (found.isEmpty()) {
-            return Console.FAILED;
+        Targets.Result resolved = Targets.resolveWithStatus(units, names, enable(), console);
+        if (resolved.status() != Console.OK) {
+            return resolved.status();
         }
+        Optional<List<Found>> found = Optional.of(resolved.found());
         List<Enablement.Target> targets = new ArrayList<>();
         for (Found f : found.get()) {
             if (!f.unit().equals(f.from().service())) {
@@ -143,9 +144,9 @@ abstract class EnableCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:enabled (and started, with --now)", "1:a name is unknown, the drop-in cannot be "
+            exitCodeList = {"0:enabled (and started, with --now)", "1:the drop-in cannot be "
                     + "written, another drop-in overrides it, a start failed, or systemd cannot be reached",
-                "2:usage error"},
+                "2:usage error", "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth enable web", "  berth enable --now web.container", "  berth enable --user --now web"})
     static final class Enable extends EnableCommand {
@@ -168,9 +169,9 @@ abstract class EnableCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:disabled (and stopped, with --now)", "1:a name is unknown, the drop-in cannot be "
+            exitCodeList = {"0:disabled (and stopped, with --now)", "1:the drop-in cannot be "
                     + "written, another drop-in overrides it, a stop failed, or systemd cannot be reached",
-                "2:usage error"},
+                "2:usage error", "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth disable web", "  berth disable --now web.container"})
     static final class Disable extends EnableCommand {

@@ -5,7 +5,9 @@ import dev.berth.systemd.JobKind;
 import dev.berth.systemd.JobOutcome;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
+import dev.berth.spec.systemd.TimeSpan;
 import dev.berth.systemd.UnitState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -41,6 +44,15 @@ abstract class JobCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = NAMES)
     List<String> names = new ArrayList<>();
 
+    @Option(names = "--no-block", description = "Queue the jobs and return without waiting for them (as systemctl "
+            + "--no-block); prints 'queued start NAME'. See 'berth status' for how they end.")
+    boolean noBlock;
+
+    @Option(names = "--timeout", paramLabel = "SPAN", description = "Wait at most this long for the jobs, a systemd "
+            + "time span (90, 90s, 5min, 1h 30min). Default: 10min. When it passes, berth stops waiting (the job "
+            + "keeps running in systemd) and exits 1.")
+    String timeout;
+
     JobCommand(Berth.Session session, JobKind kind, String pastTense) {
         this.session = session;
         this.kind = kind;
@@ -61,20 +73,39 @@ abstract class JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(session, manager.format);
-        BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Optional<List<Found>> targets = Targets.resolve(units, names, kind != JobKind.STOP, console);
-        if (targets.isEmpty()) {
-            return Console.FAILED;
+        Optional<Duration> wait = Optional.empty();
+        if (timeout != null) {
+            wait = TimeSpan.parse(timeout).filter(d -> !d.isZero());
+            if (wait.isEmpty()) {
+                console.fail("usage", Optional.empty(), "--timeout " + timeout + " is not a time span",
+                        Optional.of("write seconds or a span such as 90s, 5min, 1h 30min"));
+                return picocli.CommandLine.ExitCode.USAGE;
+            }
         }
-        List<String> unitNames = targets.get().stream().map(Found::unit).toList();
+        BerthUnits units = BerthUnits.load(manager.user, session.env());
+        Targets.Result resolved = Targets.resolveWithStatus(units, names, kind != JobKind.STOP, console);
+        if (resolved.status() != Console.OK) {
+            return resolved.status();
+        }
+        List<String> unitNames = resolved.found().stream().map(Found::unit).toList();
         Journal journal = new Journal(session.journal(), manager.user);
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allSucceeded = true;
         try (Systemd systemd = session.connect(manager.user)) {
-            List<JobOutcome> outcomes = systemd.runAll(kind, unitNames);
+            List<JobOutcome> outcomes;
+            if (noBlock) {
+                outcomes = systemd.runAll(kind, unitNames, Optional.empty());
+            } else if (showProgress(console)) {
+                try (JobProgress progress = JobProgress.start(systemd, unitNames, session.out(),
+                        session.clock())) {
+                    outcomes = run(systemd, unitNames, wait);
+                }
+            } else {
+                outcomes = run(systemd, unitNames, wait);
+            }
             for (int i = 0; i < outcomes.size(); i++) {
                 JobOutcome o = outcomes.get(i);
-                Found target = targets.get().get(i);
+                Found target = resolved.found().get(i);
                 allSucceeded &= o.succeeded();
                 rows.add(report(o, target, systemd, journal, console));
             }
@@ -85,6 +116,18 @@ abstract class JobCommand implements Callable<Integer> {
             console.document(Map.of("units", rows));
         }
         return allSucceeded ? Console.OK : Console.FAILED;
+    }
+
+    /** The plain line ({@code berth start web}) keeps the bridge's own call, and its default wait. */
+    private List<JobOutcome> run(Systemd systemd, List<String> unitNames, Optional<Duration> wait)
+            throws SystemdException {
+        return wait.isPresent() ? systemd.runAll(kind, unitNames, wait) : systemd.runAll(kind, unitNames);
+    }
+
+    /** Progress while units start: only for a person watching a terminal, and only for jobs that start units. */
+    private boolean showProgress(Console console) {
+        return session.terminal() && !console.json() && !manager.quiet
+                && (kind == JobKind.START || kind == JobKind.RESTART);
     }
 
     private Map<String, Object> report(JobOutcome o, Found target, Systemd systemd, Journal journal,
@@ -99,9 +142,12 @@ abstract class JobCommand implements Callable<Integer> {
                 : kind.verb() + " " + o.unit() + ": " + o.result().description()));
         row.put("fix", o.refusal().flatMap(SystemdException::fix).orElse(null));
         if (o.succeeded()) {
-            if (!console.json()) {
-                console.out(o.result() == dev.berth.systemd.JobResult.DONE ? pastTense + " " + o.unit()
-                        : o.message());
+            if (!console.json() && !manager.quiet) {
+                console.out(switch (o.result()) {
+                    case DONE -> pastTense + " " + o.unit();
+                    case QUEUED -> "queued " + kind.verb() + " " + o.unit();
+                    default -> o.message();
+                });
             }
             row.put("state", null);
             row.put("logs", List.of());
@@ -153,12 +199,14 @@ abstract class JobCommand implements Callable<Integer> {
                 "All jobs are queued at once and run concurrently; units they depend on (the .network, .volume and "
                         + ".pod units a container references) are started first by systemd. Prints 'started "
                         + "NAME' per unit; a failure prints the job's result, the unit's state and its last "
-                        + "10 log lines.",
+                        + "10 log lines. On a terminal, one progress line shows the units still starting and their "
+                        + "state (a first start may pull an image for minutes).",
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
-                "2:usage error"},
+            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
+                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
+                "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth start web", "  berth start --user web.container db-volume.service",
                 "  berth start --format json web"})
@@ -179,8 +227,9 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
-                "2:usage error"},
+            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
+                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
+                "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth stop web", "  berth stop --user web db-volume"})
     static final class Stop extends JobCommand {
@@ -201,8 +250,9 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
-                "2:usage error"},
+            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
+                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
+                "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth restart web", "  berth restart --user web.container"})
     static final class Restart extends JobCommand {
@@ -223,8 +273,9 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded", "1:a job failed, a name is unknown, or systemd cannot be reached",
-                "2:usage error"},
+            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
+                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
+                "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth reload web"})
     static final class Reload extends JobCommand {

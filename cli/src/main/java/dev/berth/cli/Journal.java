@@ -28,11 +28,42 @@ final class Journal {
      * (journalctl prints fields over 4 KiB as null without it).
      */
     List<String> argv(String unit, OptionalInt lines, boolean follow) {
+        return argv(List.of(unit), lines, follow, Filter.NONE);
+    }
+
+    /**
+     * Which entries {@code berth logs} asks for beyond the units, each passed to journalctl as it is (journalctl
+     * reads the time and priority syntax, and says what is wrong with it).
+     *
+     * @param since    {@code --since=}: "2024-05-01 10:00", "-1h", "today"
+     * @param until    {@code --until=}
+     * @param priority {@code -p}: "err", "warning..emerg", "3"
+     * @param thisBoot {@code -b}: only the current boot
+     * @param grep     {@code --grep=}: a pattern the message must match
+     */
+    record Filter(Optional<String> since, Optional<String> until, Optional<String> priority, boolean thisBoot,
+                  Optional<String> grep) {
+        static final Filter NONE = new Filter(Optional.empty(), Optional.empty(), Optional.empty(), false,
+                Optional.empty());
+    }
+
+    /** The same for several units (one {@code -u} each: journalctl shows them interleaved, by time). */
+    List<String> argv(List<String> units, OptionalInt lines, boolean follow, Filter filter) {
         List<String> argv = new ArrayList<>(List.of("journalctl"));
         if (user) {
             argv.add("--user");
         }
-        argv.addAll(List.of("-o", "json", "--all", "--no-pager", "-u", unit));
+        argv.addAll(List.of("-o", "json", "--all", "--no-pager"));
+        for (String unit : units) {
+            argv.addAll(List.of("-u", unit));
+        }
+        filter.since().ifPresent(v -> argv.add("--since=" + v));
+        filter.until().ifPresent(v -> argv.add("--until=" + v));
+        filter.priority().ifPresent(v -> argv.addAll(List.of("-p", v)));
+        if (filter.thisBoot()) {
+            argv.add("-b");
+        }
+        filter.grep().ifPresent(v -> argv.add("--grep=" + v));
         if (lines.isPresent()) {
             argv.addAll(List.of("-n", Integer.toString(lines.getAsInt())));
         }
@@ -71,9 +102,15 @@ final class Journal {
 
     /** Streams the unit's records to {@code records} as journalctl prints them. */
     Outcome read(String unit, OptionalInt lines, boolean follow, Consumer<JournalRecord> records) {
+        return read(List.of(unit), lines, follow, Filter.NONE, records);
+    }
+
+    /** Streams the records of {@code units} that pass {@code filter}. */
+    Outcome read(List<String> units, OptionalInt lines, boolean follow, Filter filter,
+                 Consumer<JournalRecord> records) {
         try {
-            JournalRunner.Exit exit = runner.run(argv(unit, lines, follow),
-                    line -> JournalRecord.parse(line, unit).ifPresent(records));
+            JournalRunner.Exit exit = runner.run(argv(units, lines, follow, filter),
+                    line -> JournalRecord.parse(line, units.get(0)).ifPresent(records));
             return new Outcome(true, exit.status(), exit.errors());
         } catch (IOException e) {
             return cannotRun(e);

@@ -1,6 +1,8 @@
 package dev.berth.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.install.ManagedUnit;
+import dev.berth.spec.Problem;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
 import dev.berth.systemd.UnitState;
@@ -23,13 +25,17 @@ import picocli.CommandLine.Mixin;
             "",
             "One line per Quadlet file: the unit's name, its load state (loaded, not-found when systemd has not "
                     + "been reloaded since the file was added, template for foo@.container files), its active "
-                    + "state, the file's kind and path. Files with errors are listed as 'not generated': "
-                    + "'berth check' says why.",
+                    + "state, whether it starts at boot (see berth is-enabled), the file's kind and path. Files "
+                    + "with errors are listed as 'not generated': 'berth check' says why.",
             "",
-            "JSON: {\"units\": [{name, file, kind, source, generated, template, loadState, activeState, "
-                    + "subState}]}; the states are null for templates and files that are not generated."},
+            "Without systemd (no bus, permission denied) the files are still listed, with their states shown as "
+                    + "unknown and the reason on standard error.",
+            "",
+            "JSON: {\"units\": [{name, file, kind, source, generated, template, enabled, loadState, activeState, "
+                    + "subState}], \"errors\": [...] when systemd cannot be reached}; the states are null for "
+                    + "templates and files that are not generated, \"unknown\" without systemd."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:listed", "1:systemd cannot be reached", "2:usage error"},
+        exitCodeList = {"0:listed (also without systemd: states unknown)", "2:usage error"},
         footerHeading = "%nExamples:%n",
         footer = {"  berth list", "  berth list --user --format json"})
 final class ListCommand implements Callable<Integer> {
@@ -48,35 +54,29 @@ final class ListCommand implements Callable<Integer> {
         Console console = new Console(session, manager.format);
         BerthUnits units = BerthUnits.load(manager.user, session.env());
         List<Row> rows = new ArrayList<>();
-        Table table = new Table("UNIT", "LOAD", "ACTIVE", "KIND", "SOURCE");
+        Table table = new Table("UNIT", "LOAD", "ACTIVE", "ENABLED", "KIND", "SOURCE");
+        // Without systemd (no bus, permission denied, a chroot) the files are still worth listing: states unknown.
+        Optional<SystemdException> unreachable = Optional.empty();
+        Map<String, String[]> states = new HashMap<>();
         try (Systemd systemd = session.connect(manager.user)) {
-            Map<String, UnitSummary> loaded = loaded(systemd, units);
-            for (ManagedUnit u : units.units()) {
-                Optional<String[]> states = Optional.empty();
-                if (u.generated().isPresent() && !u.template()) {
-                    UnitSummary s = loaded.get(u.service());
-                    if (s != null) {
-                        states = Optional.of(new String[] {s.loadState(), s.activeState(), s.subState()});
-                    } else {
-                        // Not in memory: loading it tells whether systemd has the generated file at all.
-                        Optional<UnitState> st = StatusCommand.stateOf(systemd, u.service());
-                        states = Optional.of(st.map(x -> new String[] {x.loadState(), x.activeState(), x.subState()})
-                                .orElse(new String[] {"not-found", "inactive", "dead"}));
-                    }
-                }
-                String load = u.generated().isEmpty() ? "not generated" : u.template() ? "template"
-                        : states.get()[0];
-                String active = states.map(s -> s[1] + (s[2].isEmpty() ? "" : " (" + s[2] + ")")).orElse("-");
-                table.add(u.service(), load, active, u.source().kind().extension(), u.source().path());
-                rows.add(new Row(u.service(), u.fileName(), u.source().kind().extension(), u.source().path(),
-                        u.generated().isPresent(), u.template(), states.map(s -> s[0]), states.map(s -> s[1]),
-                        states.map(s -> s[2])));
-            }
+            states = states(systemd, units);
         } catch (SystemdException e) {
-            return console.fail(e);
+            unreachable = Optional.of(e);
+        }
+        for (ManagedUnit u : units.units()) {
+            boolean asked = u.generated().isPresent() && !u.template();
+            Optional<String[]> st = asked ? Optional.of(states.getOrDefault(u.service(), UNKNOWN)) : Optional.empty();
+            String load = u.generated().isEmpty() ? "not generated" : u.template() ? "template" : st.get()[0];
+            String active = st.map(x -> x[1] + (x[2].isEmpty() ? "" : " (" + x[2] + ")")).orElse("-");
+            String enabled = EnabledState.of(u, u.service());
+            table.add(u.service(), load, active, enabled, u.source().kind().extension(), u.source().path());
+            rows.add(new Row(u.service(), u.fileName(), u.source().kind().extension(), u.source().path(),
+                    u.generated().isPresent(), u.template(), enabled, st.map(x -> x[0]), st.map(x -> x[1]),
+                    st.map(x -> x[2])));
         }
         if (console.json()) {
-            console.document(new Document(rows));
+            console.document(new Document(rows, unreachable.map(e -> List.of(Console.error(Console.kindOf(e),
+                    Optional.empty(), e.problem() + "; states are unknown", e.fix())))));
         } else if (rows.isEmpty()) {
             console.out("no Quadlet files in the search path" + (units.searchPath().isEmpty() ? " (none of its "
                     + "directories exists)" : ": " + String.join(" ", units.searchPath().stream()
@@ -90,7 +90,37 @@ final class ListCommand implements Callable<Integer> {
                         : "") + "' shows them");
             }
         }
+        unreachable.ifPresent(e -> {
+            if (!console.json()) {
+                console.note("berth: " + e.problem() + "; states are shown as unknown");
+                e.fix().ifPresent(f -> console.note("  fix: " + f));
+            }
+        });
         return Console.OK;
+    }
+
+    /** What a unit's states are when systemd cannot be asked. */
+    private static final String[] UNKNOWN = {"unknown", "unknown", ""};
+
+    /** The load, active and sub state of every generated unit, by name. */
+    private static Map<String, String[]> states(Systemd systemd, BerthUnits units) throws SystemdException {
+        Map<String, UnitSummary> loaded = loaded(systemd, units);
+        Map<String, String[]> out = new HashMap<>();
+        for (ManagedUnit u : units.units()) {
+            if (u.generated().isEmpty() || u.template()) {
+                continue;
+            }
+            UnitSummary s = loaded.get(u.service());
+            if (s != null) {
+                out.put(u.service(), new String[] {s.loadState(), s.activeState(), s.subState()});
+            } else {
+                // Not in memory: loading it tells whether systemd has the generated file at all.
+                Optional<UnitState> st = StatusCommand.stateOf(systemd, u.service());
+                out.put(u.service(), st.map(x -> new String[] {x.loadState(), x.activeState(), x.subState()})
+                        .orElse(new String[] {"not-found", "inactive", "dead"}));
+            }
+        }
+        return out;
     }
 
     /** One call for all: the units systemd has in memory, by name. */
@@ -107,12 +137,12 @@ final class ListCommand implements Callable<Integer> {
         return byName;
     }
 
-    /** {@code {"units": [...]}}. */
-    record Document(List<Row> units) {
+    /** {@code {"units": [...]}}, and {@code "errors"} when systemd could not be asked (the states are unknown). */
+    record Document(List<Row> units, @JsonInclude(JsonInclude.Include.NON_EMPTY) Optional<List<Problem>> errors) {
     }
 
     /** One Quadlet file: its unit and systemd's states (null for a template or a file with errors). */
     record Row(String name, String file, String kind, String source, boolean generated, boolean template,
-               Optional<String> loadState, Optional<String> activeState, Optional<String> subState) {
+               String enabled, Optional<String> loadState, Optional<String> activeState, Optional<String> subState) {
     }
 }

@@ -10,23 +10,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code berth logs NAME [-f] [-n N]}. */
+/** {@code berth logs NAME... [-f] [-n N] [--since T] [--until T] [-p P] [-b] [--grep RE]}. */
 @Command(name = "logs",
         mixinStandardHelpOptions = true,
         versionProvider = Berth.VersionProvider.class,
         description = {
-            "Shows a unit's log: what the container printed and what systemd said about the unit.",
+            "Shows units' logs: what the containers printed and what systemd said about the units.",
             "",
             "Reads the journal with 'journalctl -o json -u UNIT' (with --user: 'journalctl --user'), and prints "
                     + "one line per entry: 'YYYY-MM-DD HH:MM:SS UNIT[PID]: MESSAGE', in local time. Reading the "
-                    + "system journal may need membership of the adm or systemd-journal group.",
+                    + "system journal may need membership of the adm or systemd-journal group. When nothing "
+                    + "matches, it prints '-- No entries --' as journalctl does.",
             "",
             "JSON: one object per line (JSON Lines, so that -f streams): {timestamp (ISO 8601, UTC), unit, pid, "
                     + "priority (0 emerg .. 7 debug), message}."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:shown", "1:the name is unknown, or journalctl failed or is missing", "2:usage error"},
+        exitCodeList = {"0:shown (also when there are no entries)", "1:journalctl failed or is missing",
+            "2:usage error", "4:a name is unknown"},
         footerHeading = "%nExamples:%n",
-        footer = {"  berth logs web", "  berth logs -n 50 -f web.container", "  berth logs --user --format json web"})
+        footer = {"  berth logs web", "  berth logs -n 50 -f web.container", "  berth logs --user --format json web",
+            "  berth logs --since -1h -p warning web db-volume", "  berth logs -b --grep 'listening on' web"})
 final class LogsCommand implements Callable<Integer> {
 
     private final Berth.Session session;
@@ -42,8 +45,28 @@ final class LogsCommand implements Callable<Integer> {
             description = "Keep printing new entries as they arrive, until interrupted (Ctrl-C).")
     boolean follow;
 
-    @Parameters(paramLabel = "NAME", arity = "1", description = JobCommand.NAMES)
-    String name;
+    @Option(names = {"-S", "--since"}, paramLabel = "TIME",
+            description = "Entries on or after TIME, in journalctl's syntax: '2024-05-01 10:00', '-1h', 'today'.")
+    String since;
+
+    @Option(names = {"-U", "--until"}, paramLabel = "TIME", description = "Entries on or before TIME.")
+    String until;
+
+    @Option(names = {"-p", "--priority"}, paramLabel = "PRIORITY",
+            description = "Entries of this priority or more important: emerg, alert, crit, err, warning, notice, "
+                    + "info, debug (or 0-7), or a range such as err..warning.")
+    String priority;
+
+    @Option(names = {"-b", "--boot"}, description = "Only entries of the current boot.")
+    boolean thisBoot;
+
+    @Option(names = {"-g", "--grep"}, paramLabel = "PATTERN",
+            description = "Only entries whose message matches PATTERN (a regular expression, as journalctl --grep).")
+    String grep;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = JobCommand.NAMES
+            + " Several names show their entries interleaved, by time.")
+    List<String> names = new java.util.ArrayList<>();
 
     LogsCommand(Berth.Session session) {
         this.session = session;
@@ -57,14 +80,18 @@ final class LogsCommand implements Callable<Integer> {
                     Optional.of("give the number of entries to show, for example -n 50"));
         }
         BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Optional<List<Found>> target = Targets.resolve(units, List.of(name), false, console);
-        if (target.isEmpty()) {
-            return Console.FAILED;
+        Targets.Result target = Targets.resolveWithStatus(units, names, false, console);
+        if (target.status() != Console.OK) {
+            return target.status();
         }
-        String unit = target.get().get(0).unit();
+        List<String> unitNames = target.found().stream().map(Found::unit).toList();
         Journal journal = new Journal(session.journal(), manager.user);
-        Journal.Outcome outcome = journal.read(unit, lines == null ? OptionalInt.empty() : OptionalInt.of(lines),
-                follow, record -> {
+        Journal.Filter filter = new Journal.Filter(Optional.ofNullable(since), Optional.ofNullable(until),
+                Optional.ofNullable(priority), thisBoot, Optional.ofNullable(grep));
+        java.util.concurrent.atomic.AtomicInteger shown = new java.util.concurrent.atomic.AtomicInteger();
+        Journal.Outcome outcome = journal.read(unitNames, lines == null ? OptionalInt.empty()
+                : OptionalInt.of(lines), follow, filter, record -> {
+                    shown.incrementAndGet();
                     if (console.json()) {
                         console.record(record.json());
                     } else {
@@ -72,8 +99,18 @@ final class LogsCommand implements Callable<Integer> {
                         session.out().flush();
                     }
                 });
+        // journalctl --grep exits 1 when nothing matches, as grep does; that is an empty answer, not a failure.
+        boolean noMatch = grep != null && outcome.ran() && outcome.status() == 1 && shown.get() == 0
+                && (outcome.errors().isBlank() || outcome.errors().contains("No entries"));
+        if (noMatch) {
+            outcome = new Journal.Outcome(true, 0, "");
+        }
+        if (outcome.succeeded() && shown.get() == 0 && !follow && !console.json()) {
+            console.out("-- No entries --"); // as journalctl says it, so that an empty answer is not silence
+        }
         if (!outcome.succeeded()) {
-            return console.fail("journal", Optional.of(name), outcome.problem(), fixFor(outcome));
+            return console.fail("journal", Optional.of(String.join(" ", names)), outcome.problem(),
+                    fixFor(outcome));
         }
         return Console.OK;
     }

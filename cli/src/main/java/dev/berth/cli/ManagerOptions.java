@@ -2,7 +2,10 @@ package dev.berth.cli;
 
 import picocli.CommandLine.Option;
 
-/** The options every lifecycle command shares: which systemd manager, and how to print. */
+/**
+ * The options every lifecycle command shares: which systemd manager, and how to print. Like systemctl's, they may
+ * also come before the command ({@code berth --user status}); see {@link GlobalOptions}.
+ */
 final class ManagerOptions {
 
     @Option(names = "--user",
@@ -15,4 +18,12 @@ final class ManagerOptions {
             description = "Output format: text (default) or json (one document on standard output, described "
                     + "above; errors as {\"errors\": [{kind, name, problem, fix}]}).")
     OutputFormat format;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Print nothing on success: is-active, is-enabled and is-failed answer by exit status "
+                    + "only, and job commands do not print 'started NAME'. Problems are still printed.")
+    boolean quiet;
+
+    @Option(names = "--no-pager", description = "Accepted for systemctl's habit; berth never pages its output.")
+    boolean noPager;
 }

@@ -4,6 +4,7 @@ import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
+import dev.berth.generator.RunTimeChecks;
 import dev.berth.generator.SearchPath;
 import dev.berth.spec.Diagnostic;
 import java.nio.file.Files;
@@ -29,6 +30,18 @@ record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
                 HostView.real());
         List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
         diagnostics.addAll(outcome.diagnostics());
+        // A line the translation already refused (KillMode=process) needs no second, softer word about it.
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        for (Diagnostic d : outcome.diagnostics()) {
+            if (d.isError()) {
+                refused.add(d.position().file() + ":" + d.position().line());
+            }
+        }
+        for (Diagnostic d : new RunTimeChecks().check(outcome.sources())) {
+            if (!refused.contains(d.position().file() + ":" + d.position().line())) {
+                diagnostics.add(d);
+            }
+        }
         return new Compiled(selection, outcome, diagnostics);
     }
 

@@ -26,21 +26,23 @@ import picocli.CommandLine.Parameters;
             "Shows the state of berth's units: what systemd says about the units berth generates.",
             "",
             "Without NAME: every unit generated from the search path, and the running instances of template "
-                    + "files. One line per unit: its state (active, failed (exit-code, status 3), ...), main PID, "
+                    + "files. One line per unit: its state (active, failed (exit-code, status 3), ...), whether it starts at "
+                    + "boot (enabled, disabled, indirect: see berth is-enabled), main PID, "
                     + "uptime, NRestarts (automatic restarts since the last start by hand), the image (Image= of "
                     + "the file) and the Quadlet file it comes from. A note follows when systemd's unit of that "
                     + "name does not come from berth's file (a unit file in /etc/systemd/system shadows it, or "
                     + "systemd has not been reloaded since the file was added).",
             "",
-            "JSON: {\"units\": [{name, source, image, managed, note, state: {loadState, activeState, subState, "
+            "JSON: {\"units\": [{name, source, image, managed, enabled, note, state: {loadState, activeState, subState, "
                     + "result, mainPid, since, uptimeSeconds, restarts, execMainStatus, fragmentPath, sourcePath} "
                     + "| null}]}; state is null when systemd does not know the unit."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:shown (with NAME: every named unit is active)",
-            "1:a name is unknown, or systemd cannot be reached",
+            "1:systemd cannot be reached",
             "2:usage error",
-            "3:a named unit is not active"},
+            "3:a named unit is not active",
+            "4:a name is unknown"},
         footerHeading = "%nExamples:%n",
         footer = {"  berth status", "  berth status web db-volume", "  berth status --user --format json"})
 final class StatusCommand implements Callable<Integer> {
@@ -71,11 +73,11 @@ final class StatusCommand implements Callable<Integer> {
         List<Map<String, Object>> rows = new ArrayList<>();
         boolean allActive = true;
         if (!names.isEmpty()) {
-            Optional<List<Found>> found = Targets.resolve(units, names, false, console);
-            if (found.isEmpty()) {
-                return Console.FAILED;
+            Targets.Result found = Targets.resolveWithStatus(units, names, false, console);
+            if (found.status() != Console.OK) {
+                return found.status();
             }
-            found.get().forEach(f -> shown.add(new Shown(f.unit(), f.from())));
+            found.found().forEach(f -> shown.add(new Shown(f.unit(), f.from())));
         }
         try (Systemd systemd = session.connect(manager.user)) {
             if (names.isEmpty()) {
@@ -88,7 +90,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
             Instant now = session.clock().instant();
-            Table table = new Table("UNIT", "STATE", "PID", "UPTIME", "RESTARTS", "IMAGE", "SOURCE");
+            Table table = new Table("UNIT", "STATE", "ENABLED", "PID", "UPTIME", "RESTARTS", "IMAGE", "SOURCE");
             List<String> notes = new ArrayList<>();
             for (Shown s : shown) {
                 Optional<UnitState> state = stateOf(systemd, s.name());
@@ -97,6 +99,7 @@ final class StatusCommand implements Callable<Integer> {
                 rows.add(row(s, state, note, now));
                 note.ifPresent(n -> notes.add(s.name() + ": " + n));
                 table.add(s.name(), state.map(UnitStates::active).orElse("not loaded"),
+                        EnabledState.of(s.unit(), s.name()),
                         state.filter(st -> st.mainPid() != 0).map(st -> Long.toString(st.mainPid())).orElse("-"),
                         state.flatMap(st -> UnitStates.uptime(st, now)).map(UnitStates::human).orElse("-"),
                         state.map(st -> Long.toString(st.restarts())).orElse("-"),
@@ -182,6 +185,7 @@ final class StatusCommand implements Callable<Integer> {
         m.put("source", s.unit().source().path());
         m.put("image", s.unit().image().orElse(null));
         m.put("managed", managed(s, state));
+        m.put("enabled", EnabledState.of(s.unit(), s.name()));
         m.put("note", note.orElse(null));
         m.put("state", state.map(st -> UnitStates.json(st, now)).orElse(null));
         return m;

@@ -23,10 +23,22 @@ final class Targets {
      */
     static Optional<List<Found>> resolve(BerthUnits units, List<String> names, boolean generatedOnly,
                                          Console console) {
+        Result r = resolveWithStatus(units, names, generatedOnly, console);
+        return r.status() == Console.OK ? Optional.of(r.found()) : Optional.empty();
+    }
+
+    /**
+     * The units, or the exit status when nothing can be done: {@link Console#NO_SUCH_UNIT} (4, as systemctl) when a
+     * name does not resolve, {@link Console#FAILED} for a template or a file with errors.
+     */
+    record Result(List<Found> found, int status) {
+    }
+
+    static Result resolveWithStatus(BerthUnits units, List<String> names, boolean generatedOnly, Console console) {
         UnitNameResolver.Resolutions r = units.resolver().resolveAll(names);
         if (!r.complete()) {
             console.fail(r.notFound());
-            return Optional.empty();
+            return new Result(List.of(), Console.NO_SUCH_UNIT);
         }
         List<dev.berth.spec.Problem> problems = new ArrayList<>();
         for (Found f : r.found()) {
@@ -45,8 +57,8 @@ final class Targets {
         }
         if (!problems.isEmpty()) {
             console.failAll(problems);
-            return Optional.empty();
+            return new Result(List.of(), Console.FAILED);
         }
-        return Optional.of(r.found());
+        return new Result(r.found(), Console.OK);
     }
 }

@@ -171,7 +171,7 @@ class LifecycleCommandsTest {
     @Test
     void unknownNamesStopEverythingBeforeAnyJob() {
         Run r = berth("start", "web", "wbe", "nothing-here");
-        assertEquals(1, r.status());
+        assertEquals(4, r.status(), "no such unit: 4, as systemctl");
         assertEquals("", r.out());
         assertEquals("""
                 berth: no unit named 'wbe' in the search path
@@ -247,15 +247,17 @@ class LifecycleCommandsTest {
 
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(List.of("UNIT", "STATE", "PID", "UPTIME", "RESTARTS", "IMAGE", "SOURCE"),
+        assertEquals(List.of("UNIT", "STATE", "ENABLED", "PID", "UPTIME", "RESTARTS", "IMAGE", "SOURCE"),
                 List.of(lines.get(0).split(" +")));
         String web = lines.stream().filter(l -> l.startsWith("web.service ")).findFirst().orElseThrow();
-        assertEquals(List.of("web.service", "active", "(running)", "4001", "3h", "2", "localhost/busybox:latest",
+        assertEquals(List.of("web.service", "active", "(running)", "disabled", "4001", "3h", "2",
+                "localhost/busybox:latest",
                 quadlets.resolve("web.container").toString()), List.of(web.split(" +")));
         String bad = lines.stream().filter(l -> l.startsWith("bad.service ")).findFirst().orElseThrow();
-        assertTrue(bad.matches("bad\\.service +failed \\(exit-code, status 3\\) +- +- +0 +localhost/bad +.*"), bad);
+        assertTrue(bad.matches("bad\\.service +failed \\(exit-code, status 3\\) +disabled +- +- +0 +localhost/bad +.*"),
+                bad);
         String db = lines.stream().filter(l -> l.startsWith("db-volume.service ")).findFirst().orElseThrow();
-        assertTrue(db.matches("db-volume\\.service +inactive \\(dead\\) +- +- +0 +- +.*db\\.volume"), db);
+        assertTrue(db.matches("db-volume\\.service +inactive \\(dead\\) +disabled +- +- +0 +- +.*db\\.volume"), db);
         assertFalse(r.out().contains("broken"), "a file with errors has no unit to show");
         assertTrue(r.out().contains("note: custom-api.service: systemd's unit comes from "
                 + "/etc/systemd/system/custom-api.service, not from " + quadlets.resolve("api.container")
@@ -286,7 +288,7 @@ class LifecycleCommandsTest {
         write("new.container", "[Container]\nImage=localhost/new\n");
         Run r = berth("status", "new");
         assertEquals(3, r.status());
-        assertTrue(r.out().contains("new.service  not loaded  -"), r.out());
+        assertTrue(r.out().contains("new.service  not loaded  disabled  -"), r.out());
         assertTrue(r.out().contains("note: new.service: systemd has no such unit; run 'berth daemon-reload' to "
                 + "generate it"), r.out());
     }
@@ -298,15 +300,17 @@ class LifecycleCommandsTest {
         Run r = berth("list");
         assertEquals(0, r.status(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(List.of("UNIT", "LOAD", "ACTIVE", "KIND", "SOURCE"), List.of(lines.get(0).split(" +")));
+        assertEquals(List.of("UNIT", "LOAD", "ACTIVE", "ENABLED", "KIND", "SOURCE"),
+                List.of(lines.get(0).split(" +")));
         assertTrue(r.out().contains("web.service "), r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("web\\.service +loaded +active \\(running\\) +container +"
+        assertTrue(lines.stream().anyMatch(l -> l.matches("web\\.service +loaded +active \\(running\\) +disabled +container +"
                 + ".*web\\.container")), r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("db-volume\\.service +loaded +inactive \\(dead\\) +volume "
+        assertTrue(lines.stream().anyMatch(l -> l.matches("db-volume\\.service +loaded +inactive \\(dead\\) +disabled +volume "
                 + "+.*db\\.volume")), r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("broken\\.service +not generated +- +container +.*")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("broken\\.service +not generated +- +not-generated +container +.*")),
                 r.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("echo@\\.service +template +- +container +.*")), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("echo@\\.service +template +- +disabled +container +.*")),
+                r.out());
         assertEquals("1 file has errors and is not generated; 'berth check' shows them\n", r.err());
 
         JsonNode units = json(berth("list", "--format", "json").out()).get("units");
@@ -462,7 +466,7 @@ class LifecycleCommandsTest {
     void everyCommandHasCompleteHelp() {
         Run top = berth("--help");
         for (String c : List.of("start", "stop", "restart", "reload", "status", "list", "logs", "daemon-reload",
-                "enable", "disable", "generate", "check")) {
+                "enable", "disable", "generate", "check", "is-active", "is-enabled", "is-failed", "cat", "show")) {
             assertTrue(top.out().contains("\n  " + c + " "), c + " missing from\n" + top.out());
             Run help = berth(c, "--help");
             assertEquals(0, help.status());
@@ -475,6 +479,9 @@ class LifecycleCommandsTest {
         assertTrue(berth("enable", "--help").out().contains("--now"));
         assertTrue(berth("disable", "--help").out().contains("50-berth-enable.conf"));
         assertEquals(2, berth("start").status(), "a NAME is required");
-        assertEquals(2, berth("logs", "a", "b").status(), "logs takes one NAME");
+        assertEquals(2, berth("logs").status(), "logs takes a NAME");
+        assertTrue(berth("start", "--help").out().contains("--timeout=SPAN"));
+        assertTrue(berth("start", "--help").out().contains("--no-block"));
+        assertTrue(berth("logs", "--help").out().contains("--since=TIME"));
     }
 }

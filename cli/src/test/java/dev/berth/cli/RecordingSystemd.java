@@ -137,6 +137,23 @@ final class RecordingSystemd implements Systemd {
         return out;
     }
 
+    /** The waits asked of {@link #runAll(JobKind, List, Optional)}, in order ("none" for --no-block). */
+    private final List<String> waits = Collections.synchronizedList(new ArrayList<>());
+
+    List<String> waits() {
+        return List.copyOf(waits);
+    }
+
+    @Override
+    public List<JobOutcome> runAll(JobKind kind, List<String> units, Optional<java.time.Duration> wait) {
+        waits.add(wait.map(java.time.Duration::toString).orElse("none"));
+        if (wait.isEmpty()) {
+            calls.add(kind.verb() + " --no-block " + String.join(" ", units));
+            return units.stream().map(u -> JobOutcome.ended(u, kind, JobResult.QUEUED)).toList();
+        }
+        return runAll(kind, units);
+    }
+
     @Override
     public void resetFailed(String unit) {
         calls.add("reset-failed " + unit);

@@ -312,6 +312,12 @@ public final class DbusSystemd implements Systemd {
 
     @Override
     public List<JobOutcome> runAll(JobKind kind, List<String> units) throws SystemdException {
+        return runAll(kind, units, Optional.of(options.jobTimeout()));
+    }
+
+    @Override
+    public List<JobOutcome> runAll(JobKind kind, List<String> units, Optional<Duration> waitFor)
+            throws SystemdException {
         List<String> distinct = units.stream().distinct().toList();
         if (!reachable()) {
             throw SystemdException.connectionLost("asking to " + kind.verb() + " " + String.join(", ", distinct),
@@ -342,7 +348,11 @@ public final class DbusSystemd implements Systemd {
                     outcomes.put(unit, refusedOrLost(unit, kind, e));
                 }
             }
-            Wait.Deadline ends = wait.deadlineIn(options.jobTimeout());
+            if (waitFor.isEmpty()) {
+                queued.keySet().forEach(unit -> outcomes.put(unit, JobOutcome.ended(unit, kind, JobResult.QUEUED)));
+                queued.clear(); // nothing to wait for: JobTracker forgets these jobs
+            }
+            Wait.Deadline ends = wait.deadlineIn(waitFor.orElse(options.jobTimeout()));
             for (Map.Entry<String, String> job : queued.entrySet()) {
                 Outcome<String> end = wait.until(ends, Probe.of(jobs.result(job.getValue())), this::reachable);
                 JobResult result;

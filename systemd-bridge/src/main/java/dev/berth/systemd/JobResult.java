@@ -26,7 +26,9 @@ public enum JobResult {
     /** The connection to systemd broke (or systemd left the bus) before the job ended; the job may still run. */
     CONNECTION_LOST(null, "connection to systemd lost before the job ended (the job may still be running)"),
     /** berth's wait expired before systemd reported the job's end; the job is still queued or running. */
-    WAIT_EXPIRED(null, "still running when berth stopped waiting");
+    WAIT_EXPIRED(null, "still running when berth stopped waiting"),
+    /** Queued and not waited for ({@code --no-block}): systemd accepted the job; how it ends is not known here. */
+    QUEUED(null, "queued");
 
     private final String wireName;
     private final String description;
@@ -46,7 +48,7 @@ public enum JobResult {
 
     /** Like systemctl: "done" and "skipped" succeed, everything else is an error. */
     public boolean succeeded() {
-        return this == DONE || this == SKIPPED;
+        return this == DONE || this == SKIPPED || this == QUEUED;
     }
 
     /** True when systemd has not told how the job ended (berth gave up, or lost the connection). */

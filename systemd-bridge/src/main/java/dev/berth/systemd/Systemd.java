@@ -31,6 +31,14 @@ public interface Systemd extends AutoCloseable {
      */
     List<JobOutcome> runAll(JobKind kind, List<String> units) throws SystemdException;
 
+    /**
+     * {@link #runAll(JobKind, List)} with its own wait: at most {@code wait} for the jobs to end (then
+     * {@link JobResult#WAIT_EXPIRED}); with an empty {@code wait}, queue them and return at once, each queued job
+     * {@link JobResult#QUEUED} ({@code systemctl --no-block}).
+     */
+    List<JobOutcome> runAll(JobKind kind, List<String> units, java.util.Optional<java.time.Duration> wait)
+            throws SystemdException;
+
     /** {@code ResetFailedUnit}: clears the failed state and the restart counter. Creates no job. */
     void resetFailed(String unit) throws SystemdException;
 

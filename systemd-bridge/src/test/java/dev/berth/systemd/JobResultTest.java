@@ -30,9 +30,10 @@ class JobResultTest {
 
     @Test
     void likeSystemctlOnlyDoneAndSkippedSucceed() {
+        // QUEUED (--no-block) succeeds as systemctl --no-block does: the job was accepted.
         for (JobResult result : JobResult.values()) {
-            assertEquals(result == JobResult.DONE || result == JobResult.SKIPPED, result.succeeded(),
-                    result.name());
+            assertEquals(result == JobResult.DONE || result == JobResult.SKIPPED || result == JobResult.QUEUED,
+                    result.succeeded(), result.name());
         }
         assertTrue(JobResult.CONNECTION_LOST.undecided());
         assertFalse(JobResult.FAILED.undecided());
