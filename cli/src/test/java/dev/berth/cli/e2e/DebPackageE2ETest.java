@@ -224,7 +224,7 @@ class DebPackageE2ETest {
             }
         }
         for (String gone : List.of("/usr/lib/berth", "/etc/berth", "/var/lib/berth", "/usr/share/berth",
-                "/usr/share/doc/berth", SYSTEM_MASK, USER_MASK)) {
+                "/usr/share/doc/berth", "/run/berth", SYSTEM_MASK, USER_MASK)) {
             assertFalse(host.exec("test", "-e", gone).ok() || host.exec("test", "-L", gone).ok(),
                     "still there after purge: " + gone);
         }
