@@ -122,11 +122,16 @@ class DebPackageE2ETest {
         Path inside = Path.of("/proc/" + host.initPid() + "/root/var/tmp/berth.deb");
         Files.copy(deb, inside, StandardCopyOption.REPLACE_EXISTING);
         TestHost.Result install = host.exec("dpkg", "-i", "/var/tmp/berth.deb");
-        host.run("rm", "-f", "/var/tmp/berth.deb");
         assertTrue(install.ok(), install.describe());
         String log = install.stdout() + install.stderr();
         assertTrue(log.contains("masked /etc/systemd/system-generators/podman-system-generator -> /dev/null"), log);
         assertTrue(log.contains("train-host-aot: trained /usr/lib/berth/berth.aot"), log);
+        // Installed again (an upgrade to the same version): the masks stay berth's, recorded once.
+        TestHost.Result again = host.exec("dpkg", "-i", "/var/tmp/berth.deb");
+        host.run("rm", "-f", "/var/tmp/berth.deb");
+        assertTrue(again.ok(), again.describe());
+        assertEquals(List.of(SYSTEM_MASK, USER_MASK),
+                host.run("cat", "/var/lib/berth/generator-masks").lines().toList());
 
         String version = host.run("berth", "--version").strip();
         assertTrue(version.matches("berth \\S+ \\(generates units as Podman Quadlet .+\\)"), version);
@@ -139,6 +144,10 @@ class DebPackageE2ETest {
                 "/usr/lib/systemd/system-generators/berth-generator");
         assertTrue(generatorExplain.contains("aot=/usr/lib/berth/berth-generator.aot\n"), generatorExplain);
 
+        for (String link : List.of("/usr/lib/systemd/system-generators/berth-generator",
+                "/usr/lib/systemd/user-generators/berth-user-generator")) {
+            assertEquals("/usr/lib/berth/bin/berth-generator", host.run("readlink", "-f", link).strip(), link);
+        }
         for (String mask : List.of(SYSTEM_MASK, USER_MASK)) {
             assertEquals("/dev/null", host.run("readlink", mask).strip(), mask);
         }
