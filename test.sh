@@ -77,5 +77,8 @@ mvn -B -ntp -Pe2e -pl systemd-bridge -am verify -Dit.test=RealSystemdIT -Dfailsa
   -Dberth.testhost.unitdir="/proc/$init_pid/root/etc/systemd/system"
 BERTH_TESTHOST_RUN=$e2e_run bash packaging/testhost/destroy.sh
 
+echo "-- the distribution (DebPackageE2ETest installs its .deb on a test host without a JDK)"
+mvn -B -ntp -q -Pdist -pl packaging -am package -DskipTests -Dberth.aot.skip=true
+
 echo "-- berth's generated units under the test host's systemd"
 mvn -B -ntp -Pe2e -pl cli -am verify -Dberth.testhost.rootfs="$rootfs" -Dberth.testhost.run="$e2e_run"

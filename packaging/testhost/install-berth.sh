@@ -14,7 +14,8 @@
 #     boot.sh mounts it again before pivot_root on every (re)boot, before systemd
 #     runs the generators; mounted into the running host now with bind-into.pl
 #     (detached-mount API, see there) unless it is already there;
-#   * /usr/lib/berth/{berth-cli.jar,berth-cli-generator.jar,lib/*.jar,berth-generator,berth-unit-helper}, the AOT caches
+#   * /usr/lib/berth/{berth-cli.jar,berth-cli-generator.jar,lib/*.jar,berth-generator,berth-unit-helper},
+#     runtime -> the JDK (the launchers' first choice of Java), the AOT caches
 #     berth-generator.aot and berth.aot when the build has them, and /usr/bin/berth (the launchers of
 #     packaging/bin, copied, root-owned);
 #   * /usr/lib/systemd/system-generators/berth-generator and
@@ -84,8 +85,14 @@ install -m 0755 "$REPO/packaging/bin/berth-unit-helper" "$stage/usr/lib/berth/be
 for cache in berth-generator.aot berth.aot; do
     if [[ -s $build/$cache ]]; then
         install -m 0644 "$build/$cache" "$stage/usr/lib/berth/"
+        if [[ -f $build/$cache.runtime ]]; then
+            install -m 0644 "$build/$cache.runtime" "$stage/usr/lib/berth/"
+        fi
     fi
 done
+# The launchers' first choice of Java is the runtime beside the jars (a distribution bundles one there): here the
+# JDK bound in above.
+ln -s "$jdk" "$stage/usr/lib/berth/runtime"
 install -m 0755 "$REPO/packaging/bin/berth" "$stage/usr/bin/berth"
 ln -s /usr/lib/berth/berth-generator "$stage/usr/lib/systemd/system-generators/berth-generator"
 ln -s /usr/lib/berth/berth-generator "$stage/usr/lib/systemd/user-generators/berth-user-generator"

@@ -140,6 +140,7 @@ public final class Berth implements Runnable {
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setColorScheme(CommandLine.Help.defaultColorScheme(Colours.choose(session.env())));
         // A usage error: the problem, a suggestion for a misspelt option or command, and where the help is;
         // not the whole help text, which would bury the one line that matters.
         cmd.setParameterExceptionHandler((ex, ignored) -> {
@@ -215,7 +216,7 @@ public final class Berth implements Runnable {
     }
 
     /** Every command, in the order the help lists them. */
-    private static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
+    static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
             "restart", "reload", "status", "list", "logs", "is-active", "is-enabled", "is-failed", "cat", "show",
             "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate", "convert", "schema",
             "help");
@@ -225,7 +226,7 @@ public final class Berth implements Runnable {
      * (ArchiveHeapWriter, "Metadata ... should have been archived") on a training run that made such lambdas,
      * and packaging/build-aot then leaves an empty berth.aot.
      */
-    private static Object command(String name, Session session) {
+    static Object command(String name, Session session) {
         return switch (name) {
             case "generate" -> new GenerateCommand(session);
             case "check" -> new CheckCommand(session);
@@ -261,8 +262,7 @@ public final class Berth implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"berth " + Version.get() + " (generates units as Podman Quadlet "
-                    + Version.QUADLET_COMPATIBILITY + ")"};
+            return new String[] {Version.line()};
         }
     }
 }

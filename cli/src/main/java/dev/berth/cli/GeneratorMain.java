@@ -75,7 +75,7 @@ public final class GeneratorMain {
             return 0;
         }
         if (a.version()) {
-            out.println(Version.get());
+            out.println(Version.line()); // the same line as berth --version
             return 0;
         }
         String baseName = Path.of(programName).getFileName() == null ? programName

@@ -12,6 +12,11 @@ final class Version {
     private Version() {
     }
 
+    /** What {@code berth --version} and {@code berth-generator -version} both print: one line, the same. */
+    static String line() {
+        return "berth " + get() + " (generates units as Podman Quadlet " + QUADLET_COMPATIBILITY + ")";
+    }
+
     static String get() {
         try (InputStream in = Version.class.getResourceAsStream("version.txt")) {
             if (in == null) {

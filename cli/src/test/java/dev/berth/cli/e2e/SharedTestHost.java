@@ -29,6 +29,17 @@ public final class SharedTestHost implements ParameterResolver {
         }
     }
 
+    /**
+     * Destroys the shared host if this run has booted one; the next class that asks for it gets a fresh one. For a
+     * class that boots a host of its own ({@link TestHost#fromSystemProperties(String)}): only one runs at a time.
+     */
+    public static void release(ExtensionContext context) {
+        Lease lease = context.getRoot().getStore(NAMESPACE).remove(Lease.class, Lease.class);
+        if (lease != null) {
+            lease.close();
+        }
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == TestHost.class;

@@ -122,6 +122,22 @@ public final class TestHost implements AutoCloseable {
         return new TestHost(scripts, rootfs, run, build, wait);
     }
 
+    /**
+     * A host of a class's own, in the run directory {@code <run>-<name>}, for a class that needs one unlike the shared
+     * host (DebPackageE2ETest: no JDK, berth from its .deb). Boot it with {@link #boot()} after
+     * {@link SharedTestHost#release} has destroyed the shared one: the machine runs one test host at a time.
+     */
+    public static TestHost fromSystemProperties(String name) {
+        TestHost shared = fromSystemProperties();
+        return new TestHost(shared.scripts, shared.rootfs,
+                shared.run.resolveSibling(shared.run.getFileName() + "-" + name), shared.build, shared.waitForOther);
+    }
+
+    /** The source tree the suite runs from (berth.repo.root). */
+    public Path repoRoot() {
+        return scripts.getParent().getParent();
+    }
+
     /** Boots the test host; waits (polling) while another engineer's test host is running. */
     public void boot() {
         takeRunDirectory();
