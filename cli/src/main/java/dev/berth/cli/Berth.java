@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  berth logs -f web                      follow web's log",
             "  berth apply examples/quadlet           install, reload, restart what changed",
             "  berth remove web                       stop web.service, delete web.container",
+            "  berth sandbox up                       a disposable systemd host to try units on",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -194,7 +195,7 @@ public final class Berth implements Runnable {
 
     /** Every command, in the order the help lists them. */
     private static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
-            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "help");
+            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "sandbox", "help");
 
     /**
      * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
@@ -217,6 +218,7 @@ public final class Berth implements Runnable {
             case "daemon-reload" -> new DaemonReloadCommand(session);
             case "enable" -> new EnableCommand.Enable(session);
             case "disable" -> new EnableCommand.Disable(session);
+            case "sandbox" -> new SandboxCommand(session);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };
