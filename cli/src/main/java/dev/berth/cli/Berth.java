@@ -218,7 +218,7 @@ public final class Berth implements Runnable {
             case "daemon-reload" -> new DaemonReloadCommand(session);
             case "enable" -> new EnableCommand.Enable(session);
             case "disable" -> new EnableCommand.Disable(session);
-            case "sandbox" -> new SandboxCommand(session);
+            case "sandbox" -> SandboxCommand.commandLine(session, Sandbox.processes());
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,6 +56,16 @@ final class SandboxCommand implements Callable<Integer> {
     SandboxCommand(Berth.Session session, Sandbox.Runner runner) {
         this.session = session;
         this.runner = runner;
+    }
+
+    /**
+     * The command with its parser set up: after the first word of {@code shell COMMAND...} everything is the
+     * command's ({@code berth sandbox shell curl -s URL}: {@code -s} is curl's option, not berth's).
+     */
+    static CommandLine commandLine(Berth.Session session, Sandbox.Runner runner) {
+        CommandLine cmd = new CommandLine(new SandboxCommand(session, runner));
+        cmd.getSubcommands().get("shell").setStopAtPositional(true);
+        return cmd;
     }
 
     @Override
@@ -137,8 +148,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Command(name = "apply", mixinStandardHelpOptions = true,
             description = {"Copies Quadlet files or directories into the sandbox (a file with the drop-in "
                     + "directories beside it) and runs 'berth apply' on them there: installed, reloaded, started "
-                    + "as on a real host. Options after the files go to 'berth apply' (e.g. --dry-run, --format "
-                    + "json)."})
+                    + "as on a real host; --dry-run only shows what would change."})
     int apply(@Option(names = {"-n", "--dry-run"}, description = "Show what would change; change nothing.")
               boolean dryRun,
               @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

@@ -123,7 +123,7 @@ class SandboxTest {
     private Run sandbox(int uid, Map<String, String> vars, Recording runner, String... args) {
         return Run.of((out, err) -> {
             Berth.Session session = new Berth.Session(out, err, Environment.of(vars, uid));
-            CommandLine cmd = new CommandLine(new SandboxCommand(session, runner));
+            CommandLine cmd = SandboxCommand.commandLine(session, runner);
             cmd.setOut(new PrintWriter(out, true));
             cmd.setErr(new PrintWriter(err, true));
             cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -189,6 +189,20 @@ class SandboxTest {
         assertTrue(r.err().contains("no sandbox is up"), r.err());
         assertTrue(r.err().contains("berth sandbox up"), r.err());
         assertEquals(List.of(), runner.calls);
+    }
+
+    @Test
+    void shellPassesTheCommandsOwnOptionsThrough() throws IOException {
+        Path scripts = checkout().resolve("../../packaging/testhost").normalize();
+        Path run = Files.createDirectories(tmp.resolve("run"));
+        Files.writeString(run.resolve("init.pid"), ProcessHandle.current().pid() + " 1\n");
+        Recording runner = new Recording();
+        runner.exit = 7;
+        Run r = sandbox(0, Map.of("BERTH_TESTHOST_DIR", scripts.toString(), "BERTH_SANDBOX_RUN", run.toString()),
+                runner, "shell", "curl", "-s", "-m", "2", "http://127.0.0.1:8080/");
+        assertEquals(7, r.status(), "the command's exit status is berth's: " + r.err());
+        assertEquals(List.of(List.of("bash", scripts.resolve("exec.sh").toString(), "curl", "-s", "-m", "2",
+                "http://127.0.0.1:8080/")), runner.calls);
     }
 
     @Test
