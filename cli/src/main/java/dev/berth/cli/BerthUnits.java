@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.ManagedUnit;
 import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.Generation;

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.FileStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -350,7 +351,7 @@ class ApplyCommandTest {
         m.source("web.container", WEB);
         Run r = m.berth("apply", m.src.toString());
         assertEquals(1, r.status());
-        assertTrue(r.err().contains("berth: cannot reach the system bus; is dbus running?; nothing was changed"),
+        assertTrue(r.err().contains("berth: cannot reach the system bus; nothing was changed\n  fix: is dbus running?"),
                 r.err());
         assertFalse(Files.exists(m.install));
     }

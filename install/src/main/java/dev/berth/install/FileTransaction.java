@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@link FileStore#atomic()}), and when one step fails, the steps already done are undone from the old contents
  * kept in memory (and the directories created for them removed), so the install directory is left as it was.
  */
-final class Installer {
+final class FileTransaction {
 
     /** One change to one file. */
     sealed interface Step permits Write, Delete {
@@ -49,7 +49,7 @@ final class Installer {
 
     private final FileStore store;
 
-    Installer(FileStore store) {
+    FileTransaction(FileStore store) {
         this.store = store;
     }
 

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,10 +12,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * The file operations {@link Installer} performs on the install directory. An interface so that tests can make a
+ * The file operations {@link FileTransaction} performs on the install directory. An interface so that tests can make a
  * write fail midway and watch the rollback; {@link #atomic()} is the real one.
  */
-interface FileStore {
+public interface FileStore {
 
     Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwxr-xr-x");
     Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
@@ -28,30 +28,30 @@ import java.util.Set;
  * @param options     the generator options (rootless or not, the podman path)
  * @param runtime     the directory whose files win over the install directory's
  */
-record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, GeneratorOptions options,
+public record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, GeneratorOptions options,
                    Optional<Path> runtime) {
 
     /** The site, or empty when the user's directory cannot be known (no absolute HOME or XDG_CONFIG_HOME). */
-    static Optional<InstallSite> of(boolean user, Environment env) {
+    public static Optional<InstallSite> of(boolean user, Environment env) {
         return SearchPath.installDirectory(user, env).map(dir -> new InstallSite(user, dir,
                 SearchPath.resolve(user, env), GeneratorOptions.of(user, env),
                 SearchPath.runtimeDirectory(user, env)));
     }
 
     /** The error when {@link #of} is empty. */
-    static Diagnostic unknownDirectory() {
+    public static Diagnostic unknownDirectory() {
         return Diagnostic.error(Position.ofFile("$HOME"),
                 "cannot tell where the user's Quadlet files go: neither XDG_CONFIG_HOME nor HOME is an absolute path",
                 "set HOME (or XDG_CONFIG_HOME) to an absolute path");
     }
 
     /** The install directory with symbolic links resolved, as the search path lists it. */
-    Path real() {
+    public Path real() {
         return StagedInstall.realOrAncestor(directory);
     }
 
     /** The generation over the search path as it is now. */
-    Generation.Outcome current() {
+    public Generation.Outcome current() {
         return Generation.run(searchPath.directories(), options, HostView.real());
     }
 
@@ -65,7 +65,7 @@ record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, G
     }
 
     /** The path a relative install path names. */
-    Path resolve(String relative) {
+    public Path resolve(String relative) {
         return directory.resolve(relative);
     }
 

@@ -1,7 +1,8 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.Environment;
 import dev.berth.generator.SearchPath;
+import dev.berth.spec.Problem;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
  * the file itself is never deleted (deleting a lock file races with the next locker). A second berth waits, and
  * says so on standard error, rather than failing: the same command a moment later is what the user wanted.
  */
-final class InstallLock implements AutoCloseable {
+public final class InstallLock implements AutoCloseable {
 
     private static final String NAME = "berth-install.lock";
 
@@ -41,7 +42,7 @@ final class InstallLock implements AutoCloseable {
      * ({@code $XDG_RUNTIME_DIR/berth-install.lock}; without a runtime directory, beside the user's install
      * directory). Empty when the user's install directory is unknown too (the command refuses that anyway).
      */
-    static Optional<Path> path(boolean user, Environment env) {
+    public static Optional<Path> path(boolean user, Environment env) {
         if (!user) {
             return Optional.of(env.root().resolve("run/lock").resolve(NAME));
         }
@@ -54,7 +55,7 @@ final class InstallLock implements AutoCloseable {
     }
 
     /** Takes the lock, waiting (and saying so on {@code err}) while another berth holds it. */
-    static InstallLock acquire(Path file, PrintStream err) throws IOException {
+    public static InstallLock acquire(Path file, PrintStream err) throws IOException {
         Files.createDirectories(file.getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
@@ -76,17 +77,18 @@ final class InstallLock implements AutoCloseable {
      * Runs {@code work} holding the lock of that manager's files. When the lock cannot be taken (the runtime
      * directory is not writable, say), nothing is run and {@code refused} gets the problem.
      */
-    static <T> T around(boolean user, Berth.Session session, Supplier<T> work, Function<String, T> refused) {
-        Optional<Path> file = path(user, session.env());
+    public static <T> T around(boolean user, Environment env, PrintStream err, Supplier<T> work,
+                               Function<Problem, T> refused) {
+        Optional<Path> file = path(user, env);
         if (file.isEmpty()) {
             return work.get();
         }
         InstallLock lock;
         try {
-            lock = acquire(file.get(), session.err());
+            lock = acquire(file.get(), err);
         } catch (IOException e) {
-            return refused.apply("cannot take the lock " + file.get() + ": " + IoErrors.reason(e)
-                    + "; nothing was changed");
+            return refused.apply(Problem.about("lock", file.get().toString(), "cannot take the lock " + file.get()
+                    + ": " + IoErrors.reason(e) + "; nothing was changed", IoErrors.fix(e)));
         }
         try {
             return work.get();

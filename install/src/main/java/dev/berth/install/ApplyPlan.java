@@ -1,5 +1,8 @@
-package dev.berth.generator;
+package dev.berth.install;
 
+import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.InstallLink;
+import dev.berth.generator.InstallLinks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

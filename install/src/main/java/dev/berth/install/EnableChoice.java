@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.InstallLink;
@@ -28,30 +28,30 @@ import java.util.Optional;
  * </ul>
  * So each choice is one file or none, and making the same choice twice changes nothing.
  */
-final class InstallChoice {
+public final class EnableChoice {
 
-    static final String FILE_NAME = "50-berth-enable.conf";
-    static final List<String> TARGET_KEYS = List.of("WantedBy", "RequiredBy", "UpheldBy");
+    public static final String FILE_NAME = "50-berth-enable.conf";
+    public static final List<String> TARGET_KEYS = List.of("WantedBy", "RequiredBy", "UpheldBy");
 
-    enum Choice {
+    public enum Choice {
         ENABLE, DISABLE
     }
 
     /** What {@link #apply} did. */
-    enum Action {
+    public enum Action {
         WRITTEN, REMOVED, UNCHANGED
     }
 
-    private InstallChoice() {
+    private EnableChoice() {
     }
 
     /** Where berth records the choice for this file. */
-    static Path dropIn(ManagedUnit unit) {
+    public static Path dropIn(ManagedUnit unit) {
         return unit.dropInDirectory().resolve(FILE_NAME);
     }
 
     /** The target a unit is enabled into when its file names none. */
-    static String defaultTarget(boolean user) {
+    public static String defaultTarget(boolean user) {
         return user ? "default.target" : "multi-user.target";
     }
 
@@ -59,7 +59,7 @@ final class InstallChoice {
      * The drop-in's text for this choice; empty when the choice needs no drop-in (the file's own {@code [Install]}
      * already says it).
      */
-    static Optional<String> content(Choice choice, ManagedUnit unit, boolean user) {
+    public static Optional<String> content(Choice choice, ManagedUnit unit, boolean user) {
         boolean ownTargets = !ownTargets(unit).isEmpty();
         return switch (choice) {
             case ENABLE -> ownTargets ? Optional.empty() : Optional.of("""
@@ -80,7 +80,7 @@ final class InstallChoice {
     }
 
     /** Writes or removes berth's drop-in so that it says {@link #content}. */
-    static Action apply(Choice choice, ManagedUnit unit, boolean user) throws IOException {
+    public static Action apply(Choice choice, ManagedUnit unit, boolean user) throws IOException {
         Path file = dropIn(unit);
         Optional<String> content = content(choice, unit, user);
         if (content.isPresent()) {
@@ -93,7 +93,7 @@ final class InstallChoice {
      * The {@code WantedBy=}, {@code RequiredBy=}, {@code UpheldBy=} assignments in force without berth's drop-in:
      * the file and its other drop-ins, empty assignments resetting what came before them.
      */
-    static List<Entry> ownTargets(ManagedUnit unit) {
+    public static List<Entry> ownTargets(ManagedUnit unit) {
         Optional<Section> install = unit.source().file().section("Install");
         List<Entry> out = new ArrayList<>();
         if (install.isEmpty()) {
@@ -118,7 +118,7 @@ final class InstallChoice {
     }
 
     /** The links the generator makes for this unit that start it: {@code *.wants/}, {@code *.requires/}, {@code *.upholds/}. */
-    static List<String> startLinks(GeneratedUnit unit) {
+    public static List<String> startLinks(GeneratedUnit unit) {
         List<String> out = new ArrayList<>();
         for (InstallLink l : InstallLinks.of(unit)) {
             Path parent = l.link().getParent();

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,8 +82,7 @@ class InstallLockTest {
     @Test
     void aroundRunsTheWorkHoldingTheLockAndReleasesItAfter() throws Exception {
         Environment env = Environment.of(Map.of(), 0, root);
-        Berth.Session session = new Berth.Session(System.out, System.err, env);
-        String result = InstallLock.around(false, session, () -> "done", problem -> "refused: " + problem);
+        String result = InstallLock.around(false, env, System.err, () -> "done", problem -> "refused: " + problem);
         assertEquals("done", result);
         // Released: taking it again does not wait.
         ByteArrayOutputStream said = new ByteArrayOutputStream();
@@ -99,12 +98,11 @@ class InstallLockTest {
         java.nio.file.Files.createDirectories(root.resolve("run"));
         java.nio.file.Files.writeString(root.resolve("run/lock"), "not a directory");
         Environment env = Environment.of(Map.of(), 0, root);
-        Berth.Session session = new Berth.Session(System.out, System.err, env);
         List<String> ran = new java.util.ArrayList<>();
-        String result = InstallLock.around(false, session, () -> {
+        String result = InstallLock.around(false, env, System.err, () -> {
             ran.add("work");
             return "done";
-        }, problem -> "refused: " + problem);
+        }, problem -> "refused: " + problem.problem());
         assertTrue(result.startsWith("refused: cannot take the lock " + root.resolve("run/lock/berth-install.lock")),
                 result);
         assertTrue(result.endsWith("; nothing was changed"), result);

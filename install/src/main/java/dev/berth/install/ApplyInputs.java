@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.DropInPaths;
 import dev.berth.spec.Diagnostic;
