@@ -127,10 +127,61 @@ def install_directory(module):
     return os.path.join(config, 'containers', 'systemd')
 
 
-def diff_of(module, args):
-    """berth's own unified diff of a dry run (content of files that are not world-readable is not shown)."""
+def diff_of(module, args, sources):
+    """berth's own unified diff of a dry run, with the content of any file that is not world-readable (on the host
+    now, or in the request) replaced by one line: secrets never reach the play's output, whatever berth prints."""
     rc, out, err = run_text(module, args[0], ['--dry-run'] + args[1:])
-    return {'prepared': out} if rc == 0 and out.strip() else None
+    if rc != 0 or not out.strip():
+        return None
+    return {'prepared': redact(out, sources, install_directory(module))}
+
+
+def private(path):
+    """True when path exists and is not world-readable (a secret: berth never widens such a mode)."""
+    try:
+        return not (os.stat(path).st_mode & 0o004)
+    except OSError:
+        return False
+
+
+def source_of(installed, sources, install_dir):
+    """The request's file that would be installed at `installed` (None when not known)."""
+    rel = os.path.relpath(installed, install_dir)
+    for src in sources:
+        if os.path.isdir(src):
+            candidate = os.path.join(src, rel)
+            if os.path.lexists(candidate):
+                return candidate
+        elif os.path.basename(src) == rel or rel.startswith(os.path.basename(src) + '.d/'):
+            return src if os.path.basename(src) == rel else os.path.join(os.path.dirname(src), rel)
+    return None
+
+
+def redact(diff, sources, install_dir):
+    lines = diff.splitlines(True)
+    out = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith('--- ') and i + 1 < len(lines) and lines[i + 1].startswith('+++ '):
+            old = line[4:].strip()
+            new = lines[i + 1][4:].strip()
+            path = new if new != '/dev/null' else old
+            j = i + 2
+            while j < len(lines) and (lines[j].startswith(('@@', '+', '-', ' ', '\\')) and
+                                      not (lines[j].startswith('--- ') and j + 1 < len(lines)
+                                           and lines[j + 1].startswith('+++ '))):
+                j += 1
+            src = source_of(path, sources, install_dir)
+            if private(path) or (src is not None and private(src)):
+                out.append('%s: content changed (not shown: not world-readable)\n' % path)
+            else:
+                out.extend(lines[i:j])
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    return ''.join(out)
 
 
 def present(module):
@@ -138,7 +189,7 @@ def present(module):
     if not src:
         module.fail_json(msg='state=present needs src: the Quadlet files or directories to install')
     args = ['apply'] + list(src)
-    diff = diff_of(module, args) if module._diff else None
+    diff = diff_of(module, args, list(src)) if module._diff else None
     if module.check_mode:
         doc = run_json(module, 'apply', ['--dry-run'] + list(src))
     else:
@@ -169,7 +220,7 @@ def absent(module):
     if not wanted:
         return {'changed': False, 'files': [], 'units': [], 'summary': 'nothing to remove (already gone)'}, None
     args = ['remove'] + (['--force'] if module.params['force'] else []) + wanted
-    diff = diff_of(module, args) if module._diff else None
+    diff = diff_of(module, args, []) if module._diff else None
     extra = ['--dry-run'] if module.check_mode else []
     doc = run_json(module, 'remove', extra + (['--force'] if module.params['force'] else []) + wanted)
     return doc, diff

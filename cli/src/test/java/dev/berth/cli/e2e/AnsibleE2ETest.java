@@ -120,11 +120,17 @@ class AnsibleE2ETest {
         host.writeFile(HOME + "/changed/hello.container",
                 host.run("cat", HOME + "/specs/hello.container").replace("8090:80", "8091:80"));
         host.run("cp", HOME + "/specs/hello-data.volume", HOME + "/changed/");
+        // A secret beside them (0600): diff mode must not show its content.
+        host.writeFile(HOME + "/changed/hello.env", "TOKEN=hunter2\n");
+        host.run("chmod", "0600", HOME + "/changed/hello.env");
         String before = host.fileDigests("/etc/containers/systemd");
         TestHost.Result check = playbook("provision.yml", "--check", "--diff", "-e", "specs_dir=" + HOME + "/changed");
         assertEquals(1, succeeded(check).changed(), check::describe);
         assertTrue(check.stdout().contains("-PublishPort=8090:80"), check::describe);
         assertTrue(check.stdout().contains("+PublishPort=8091:80"), check::describe);
+        assertTrue(check.stdout().contains("/etc/containers/systemd/hello.env: content changed (not shown"),
+                check::describe);
+        assertFalse(check.stdout().contains("hunter2"), check::describe);
         assertEquals(before, host.fileDigests("/etc/containers/systemd"), "check mode changed the install directory");
         assertEquals(invocation, host.property("hello.service", "InvocationID"), "check mode restarted the unit");
         assertNotEquals("200", host.httpStatus("127.0.0.1", 8091, "/"));
