@@ -37,11 +37,17 @@ import picocli.CommandLine.Parameters;
             "",
             "Only one 'berth apply', 'remove', 'enable' or 'disable' changes a manager's files at a time: a second "
                     + "one waits for the first, and says so on standard error (the lock is "
-                    + "/run/lock/berth-install.lock, or $XDG_RUNTIME_DIR/berth-install.lock with --user). A dry run "
+                    + "/run/berth/install.lock, or $XDG_RUNTIME_DIR/berth-install.lock with --user; a lock file or directory that another user owns or could replace is refused). A dry run "
                     + "does not wait.",
             "",
-            "When no file changes, nothing else happens either: no reload, no restart ('changed': false). "
-                    + "A directory PATH is installed with its whole tree (files whose names start with '.' "
+            "It converges on what systemd reports, not only on the file diff: it also reloads when systemd has not "
+                    + "loaded one of the applied units, reports NeedDaemonReload for it, or loaded an older generated "
+                    + "file, restarts such a unit when it runs, and starts an enabled unit that is not running. So "
+                    + "after any failure (a reload refused, a start that failed, a kill) the same command again "
+                    + "repairs; when everything is as the files say, nothing happens ('changed': false, no reload, "
+                    + "no job). A failed reload is reported as such, with the starts it prevented as not run.",
+            "",
+            "A directory PATH is installed with its whole tree (files whose names start with '.' "
                     + "excepted); a Quadlet file PATH is installed at the top of the install directory with the "
                     + "drop-ins beside it; a drop-in directory PATH (web.container.d) keeps its name; any other "
                     + "file PATH (kube YAML, environment file) is installed at the top too. Files already "
@@ -50,8 +56,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Text output: a unified diff per changed file, a line per unit acted on, and a summary "
                     + "('2 files changed, 1 unit restarted, 1 unit started'); diagnostics go to standard error. "
-                    + "JSON output: {\"changed\": bool, \"dryRun\": bool, \"files\": [{path, action}], "
-                    + "\"units\": [{name, change, action, result}], \"diagnostics\": [...], \"errors\": [...], "
+                    + "JSON output: {\"changed\": bool, \"dryRun\": bool, \"reloaded\": bool, \"files\": [{path, action}], "
+                    + "\"units\": [{name, change, action, result, message}], \"diagnostics\": [...], "
+                    + "\"errors\": [{kind, name, problem, fix}], "
                     + "\"summary\"}; action is added|changed|unchanged for files, restart|start|stop|none for units."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * How {@code berth apply} and {@code berth remove} print a {@link ChangeReport}: in text, a unified diff per
  * changed file, one line per unit acted on and a summary ("2 files changed, 1 unit restarted, 1 unit started");
  * in JSON, one document for scripts and Ansible ({@code changed_when: result.changed}):
- * <pre>{"changed": bool, "dryRun": bool, "files": [{"path", "action"}],
+ * <pre>{"changed": bool, "dryRun": bool, "reloaded": bool, "files": [{"path", "action"}],
  *  "units": [{"name", "change", "action", "result", "message"?}], "diagnostics": [...],
  *  "errors": [{"kind", "name", "problem", "fix"}], "summary": "..."}</pre>
  */
@@ -23,7 +23,7 @@ final class ChangeReports {
     private ChangeReports() {
     }
 
-    record Document(boolean changed, boolean dryRun, List<FileJson> files, List<UnitJson> units,
+    record Document(boolean changed, boolean dryRun, boolean reloaded, List<FileJson> files, List<UnitJson> units,
                     List<Reports.DiagnosticJson> diagnostics, List<Problem> errors, String summary) {
     }
 
@@ -35,7 +35,7 @@ final class ChangeReports {
     }
 
     static Document document(ChangeReport r) {
-        return new Document(r.changed(), r.dryRun(),
+        return new Document(r.changed(), r.dryRun(), r.reloaded(),
                 r.files().stream().map(f -> new FileJson(f.path(), f.action().label())).toList(),
                 r.units().stream().map(u -> new UnitJson(u.unit(), u.planned().difference().label(),
                         u.planned().action().verb(), u.result(), u.message())).toList(),
@@ -51,7 +51,9 @@ final class ChangeReports {
             err.println(d.format());
         }
         for (FileChange f : r.files()) {
-            if (f.changes()) {
+            if (f.changes() && f.hidden()) {
+                out.println(hiddenLine(f));
+            } else if (f.changes()) {
                 out.print(UnifiedDiff.of(f.path(), f.before(), f.path(), f.after()));
             }
         }
@@ -63,12 +65,24 @@ final class ChangeReports {
             p.fix().ifPresent(f -> err.println("  fix: " + f));
         }
         for (UnitActions.Done u : r.units()) {
-            if (u.failed()) {
+            if (u.failed() && !u.notRun()) {
                 err.println("berth: see why with 'journalctl " + (r.user() ? "--user " : "") + "-u " + u.unit()
                         + " -n 50 --no-pager' (or 'berth logs " + (r.user() ? "--user " : "") + u.unit() + "')");
             }
         }
         out.println(r.summary());
+    }
+
+    /**
+     * A file whose contents must not reach a terminal or an Ansible log: a file that is not world-readable (before
+     * or after), or a symbolic link a removal unlinks.
+     */
+    static String hiddenLine(FileChange f) {
+        if (f.action() == dev.berth.install.ApplyPlan.FileAction.REMOVED && f.before().map(b -> b.length == 0)
+                .orElse(false)) {
+            return f.path() + ": symbolic link removed (what it points to is not touched)";
+        }
+        return f.path() + ": content changed (not shown: mode 0600)";
     }
 
     private static String unitLine(ChangeReport r, UnitActions.Done u) {
@@ -85,6 +99,10 @@ final class ChangeReports {
         }
         if (r.dryRun()) {
             return "would " + p.action().verb() + " " + p.unit() + " (" + change + ", " + p.reason() + ")";
+        }
+        if (u.notRun()) {
+            return "did not " + p.action().verb() + " " + p.unit() + " (" + change + ", " + p.reason() + "): "
+                    + u.message().orElse("an earlier step failed");
         }
         if (u.failed()) {
             return "failed to " + p.action().verb() + " " + p.unit() + ": " + u.message().orElse(u.result());

@@ -6,7 +6,6 @@ import dev.berth.install.EnableChoice.Choice;
 import dev.berth.install.EnableReport;
 import dev.berth.install.Enablement;
 import dev.berth.install.InstallLock;
-import dev.berth.generator.GeneratorOptions;
 import dev.berth.spec.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +74,8 @@ abstract class EnableCommand implements Callable<Integer> {
             }
             targets.add(new Enablement.Target(f.given(), f.unit(), f.from()));
         }
-        EnableReport report = new Enablement(manager.user, units.searchPath(),
-                GeneratorOptions.of(manager.user, session.env()), () -> session.connect(manager.user))
+        EnableReport report = new Enablement(manager.user, session.env(),
+                EnableChoice.adminDirectory(manager.user, session.env()), () -> session.connect(manager.user))
                 .run(choice, targets, now);
         if (!report.errors().isEmpty()) {
             printRows(console, report);

@@ -156,8 +156,9 @@ class RemoveCommandTest {
             }
 
             @Override
-            public void replace(Path target, byte[] bytes) throws IOException {
-                real.replace(target, bytes);
+            public void replace(Path target, byte[] bytes, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode)
+                    throws IOException {
+                real.replace(target, bytes, mode);
             }
 
             @Override

@@ -19,9 +19,17 @@ import java.util.List;
  * @param units       every unit acted on (or left alone) and how it went
  * @param diagnostics problems in the files (warnings, or the errors that stopped the change)
  * @param errors      failures outside the files: systemd unreachable, a write that failed, a reload that failed
+ * @param reloaded    whether systemd was reloaded
  */
 public record ChangeReport(boolean changed, boolean dryRun, boolean user, List<FileChange> files,
-                           List<UnitActions.Done> units, List<Diagnostic> diagnostics, List<Problem> errors) {
+                           List<UnitActions.Done> units, List<Diagnostic> diagnostics, List<Problem> errors,
+                           boolean reloaded) {
+
+    /** A report of a run that did not reload. */
+    public ChangeReport(boolean changed, boolean dryRun, boolean user, List<FileChange> files,
+                        List<UnitActions.Done> units, List<Diagnostic> diagnostics, List<Problem> errors) {
+        this(changed, dryRun, user, files, units, diagnostics, errors, false);
+    }
 
     public ChangeReport {
         files = List.copyOf(files);
@@ -49,27 +57,39 @@ public record ChangeReport(boolean changed, boolean dryRun, boolean user, List<F
     public String summary() {
         long fileChanges = files.stream().filter(FileChange::changes).count();
         long removed = files.stream().filter(f -> f.action() == FileAction.REMOVED).count();
-        if (fileChanges == 0) {
+        boolean acted = reloaded || units.stream().anyMatch(u -> u.planned().action() != UnitActions.Action.NONE);
+        if (fileChanges == 0 && !acted) {
             return failed() ? "nothing changed"
                     : "no changes (" + count(files.size(), "file") + " already up to date)";
         }
-        if (!changed && !dryRun) {
+        if (fileChanges > 0 && !changed && !dryRun) {
             return "nothing changed";
         }
         List<String> parts = new ArrayList<>();
-        String filesPart = removed == fileChanges ? (dryRun ? " would be removed" : " removed")
-                : (dryRun ? " would change" : " changed");
-        parts.add(count(fileChanges, "file") + filesPart);
+        if (fileChanges > 0) {
+            String filesPart = removed == fileChanges ? (dryRun ? " would be removed" : " removed")
+                    : (dryRun ? " would change" : " changed");
+            parts.add(count(fileChanges, "file") + filesPart);
+        } else {
+            parts.add("no file changed");
+        }
+        if (reloaded && fileChanges == 0) {
+            parts.add("systemd reloaded");
+        }
         for (UnitActions.Action a : List.of(UnitActions.Action.RESTART, UnitActions.Action.START,
                 UnitActions.Action.STOP)) {
-            long n = units.stream().filter(u -> u.planned().action() == a && !u.failed()).count();
+            long n = units.stream().filter(u -> u.planned().action() == a && (dryRun || u.ran())).count();
             if (n > 0) {
                 parts.add(count(n, "unit") + (dryRun ? " would be " : " ") + a.past());
             }
         }
-        long failedUnits = units.stream().filter(UnitActions.Done::failed).count();
+        long failedUnits = units.stream().filter(u -> u.failed() && !u.notRun()).count();
         if (failedUnits > 0) {
             parts.add(count(failedUnits, "unit") + " failed");
+        }
+        long notRun = units.stream().filter(UnitActions.Done::notRun).count();
+        if (notRun > 0) {
+            parts.add(count(notRun, "unit") + " not acted on");
         }
         return (dryRun ? "dry run: " : "") + String.join(", ", parts);
     }

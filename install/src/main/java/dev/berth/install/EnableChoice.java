@@ -6,6 +6,9 @@ import dev.berth.generator.InstallLinks;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.Section;
 import java.io.IOException;
+import dev.berth.generator.Environment;
+import dev.berth.generator.SearchPath;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +53,25 @@ public final class EnableChoice {
         return unit.dropInDirectory().resolve(FILE_NAME);
     }
 
+    /**
+     * Where berth records the choice for this file: in the admin's directory when there is one
+     * ({@code /etc/containers/systemd/web.container.d/}, or the user's config directory), whichever directory of
+     * the search path the file itself is in ({@code /usr/share} is the vendor's and {@code /run} does not survive a
+     * reboot); the generator reads drop-ins for a file from every directory of the search path. Without an admin
+     * directory ({@code QUADLET_UNIT_DIRS} names the directories), beside the file.
+     */
+    public static Path dropIn(ManagedUnit unit, Optional<Path> adminDirectory) {
+        return adminDirectory.map(d -> d.resolve(unit.fileName() + ".d").resolve(FILE_NAME)).orElse(dropIn(unit));
+    }
+
+    /** The admin's directory berth records choices in; empty when {@code QUADLET_UNIT_DIRS} replaces the search path. */
+    public static Optional<Path> adminDirectory(boolean user, Environment env) {
+        if (env.variable("QUADLET_UNIT_DIRS").filter(v -> !v.isEmpty()).isPresent()) {
+            return Optional.empty();
+        }
+        return SearchPath.installDirectory(user, env);
+    }
+
     /** The target a unit is enabled into when its file names none. */
     public static String defaultTarget(boolean user) {
         return user ? "default.target" : "multi-user.target";
@@ -81,7 +103,21 @@ public final class EnableChoice {
 
     /** Writes or removes berth's drop-in so that it says {@link #content}. */
     public static Action apply(Choice choice, ManagedUnit unit, boolean user) throws IOException {
-        Path file = dropIn(unit);
+        return apply(choice, unit, user, Optional.empty());
+    }
+
+    /** Writes or removes berth's drop-in (in {@code adminDirectory}, see {@link #dropIn(ManagedUnit, Optional)}). */
+    public static Action apply(Choice choice, ManagedUnit unit, boolean user, Optional<Path> adminDirectory)
+            throws IOException {
+        Path file = dropIn(unit, adminDirectory);
+        if (adminDirectory.isPresent()) {
+            Path dir = adminDirectory.get();
+            for (Path p = file.getParent(); p != null && p.startsWith(dir) && !p.equals(dir); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) {
+                    throw new IOException(p + " is a symbolic link; berth never writes through a link");
+                }
+            }
+        }
         Optional<String> content = content(choice, unit, user);
         if (content.isPresent()) {
             return AtomicFiles.write(file, content.get()) ? Action.WRITTEN : Action.UNCHANGED;

@@ -5,6 +5,11 @@ import dev.berth.spec.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,19 +21,33 @@ import java.util.Optional;
  * {@link FileStore#atomic()}), and when one step fails, the steps already done are undone from the old contents
  * kept in memory (and the directories created for them removed), so the install directory is left as it was.
  */
-final class FileTransaction {
+public final class FileTransaction {
 
     /** One change to one file. */
-    sealed interface Step permits Write, Delete {
+    public sealed interface Step permits Write, Delete, Unlink {
         Path target();
     }
 
-    /** Write {@code bytes} at {@code target}; {@code before} is what was there (empty: nothing). */
-    record Write(Path target, byte[] bytes, Optional<byte[]> before) implements Step {
+    /**
+     * Write {@code bytes} at {@code target} with {@code mode}; {@code before} is what was there (empty: nothing),
+     * with {@code beforeMode}.
+     */
+    public record Write(Path target, byte[] bytes, Set<PosixFilePermission> mode, Optional<byte[]> before,
+                        Set<PosixFilePermission> beforeMode) implements Step {
+        public Write(Path target, byte[] bytes, Optional<byte[]> before) {
+            this(target, bytes, FileStore.FILE_MODE, before, FileStore.FILE_MODE);
+        }
     }
 
-    /** Delete {@code target}, whose contents are {@code before}. */
-    record Delete(Path target, byte[] before) implements Step {
+    /** Delete {@code target}, whose contents are {@code before}, with {@code beforeMode}. */
+    public record Delete(Path target, byte[] before, Set<PosixFilePermission> beforeMode) implements Step {
+        public Delete(Path target, byte[] before) {
+            this(target, before, FileStore.FILE_MODE);
+        }
+    }
+
+    /** Remove the symbolic link {@code target} itself (never what it points to), which points to {@code to}. */
+    public record Unlink(Path target, Path to) implements Step {
     }
 
     /**
@@ -36,34 +55,117 @@ final class FileTransaction {
      * @param failure         the step that failed, if one did; then nothing is kept
      * @param rollbackProblems steps that could not be undone (the file named is left in its new state)
      */
-    record Result(List<Step> done, Optional<Diagnostic> failure, List<Diagnostic> rollbackProblems) {
-        Result {
+    public record Result(List<Step> done, Optional<Diagnostic> failure, List<Diagnostic> rollbackProblems) {
+        public Result {
             done = List.copyOf(done);
             rollbackProblems = List.copyOf(rollbackProblems);
         }
 
-        boolean ok() {
+        public boolean ok() {
             return failure.isEmpty();
         }
     }
 
     private final FileStore store;
+    private final Optional<Path> journalDirectory;
 
-    FileTransaction(FileStore store) {
-        this.store = store;
+    /** A transaction undone only in memory (no journal): a crash half way leaves what was done. */
+    public FileTransaction(FileStore store) {
+        this(store, Optional.empty());
     }
 
-    Result run(List<Step> steps) {
+    /** A transaction with its undo record in {@code journalDirectory} (see {@link Journal}). */
+    public FileTransaction(FileStore store, Optional<Path> journalDirectory) {
+        this.store = store;
+        this.journalDirectory = journalDirectory;
+    }
+
+    /**
+     * Carries out {@code steps}, all or nothing. SIGINT and SIGTERM (which run the JVM's shutdown hooks) do not cut
+     * it in half: the hook marks the transaction interrupted and waits for it, and the transaction undoes what it
+     * did and ends before the JVM does. SIGKILL or a crash leaves the journal, which the next run rolls back.
+     */
+    public Result run(List<Step> steps) {
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "berth-file-transaction");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runJournaled(steps, interrupted);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running and returns now that the transaction is over
+            }
+        }
+    }
+
+    private Result runJournaled(List<Step> steps, AtomicBoolean interrupted) {
+        Optional<Journal> journal = Optional.empty();
+        if (journalDirectory.isPresent()) {
+            try {
+                journal = Optional.of(Journal.begin(journalDirectory.get(), steps, missingDirectories(steps)));
+            } catch (IOException | RuntimeException e) {
+                Diagnostic failure = Diagnostic.error(Position.ofFile(journalDirectory.get().toString()),
+                        "cannot write berth's undo journal: " + reason(e), fix(e));
+                return new Result(List.of(), Optional.of(failure), List.of());
+            }
+        }
+        Result r = runSteps(steps, interrupted);
+        if (journal.isPresent() && r.rollbackProblems().isEmpty()) {
+            try {
+                journal.get().finish();
+            } catch (IOException e) {
+                // A finished journal left behind is rolled back by the next run: only if it is complete and the
+                // files differ; they do not, so it restores nothing.
+            }
+        }
+        return r;
+    }
+
+    /** The directories the writes will make, outermost first. */
+    private static List<Path> missingDirectories(List<Step> steps) {
+        java.util.LinkedHashSet<Path> out = new java.util.LinkedHashSet<>();
+        for (Step step : steps) {
+            if (step instanceof Write w) {
+                Deque<Path> missing = new ArrayDeque<>();
+                for (Path p = w.target().getParent(); p != null && !Files.isDirectory(p); p = p.getParent()) {
+                    missing.push(p);
+                }
+                out.addAll(missing);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private Result runSteps(List<Step> steps, AtomicBoolean interrupted) {
         Deque<Step> done = new ArrayDeque<>();
         Deque<Path> createdDirectories = new ArrayDeque<>();
         for (Step step : steps) {
+            if (interrupted.get()) {
+                Diagnostic failure = Diagnostic.error(Position.ofFile(step.target().toString()),
+                        "interrupted (SIGINT or SIGTERM) before this file was changed",
+                        "run the same command again");
+                List<Diagnostic> problems = rollBack(done, createdDirectories);
+                return new Result(List.of(), Optional.of(failure), problems);
+            }
             try {
                 switch (step) {
                     case Write w -> {
                         createParents(w.target(), createdDirectories);
-                        store.replace(w.target(), w.bytes());
+                        store.replace(w.target(), w.bytes(), w.mode());
                     }
                     case Delete d -> store.delete(d.target());
+                    case Unlink u -> store.delete(u.target());
                 }
                 done.push(step);
             } catch (IOException | RuntimeException e) {
@@ -99,9 +201,11 @@ final class FileTransaction {
             Step step = done.pop();
             try {
                 switch (step) {
-                    case Write w when w.before().isPresent() -> store.replace(w.target(), w.before().get());
+                    case Write w when w.before().isPresent() -> store.replace(w.target(), w.before().get(),
+                            w.beforeMode());
                     case Write w -> store.delete(w.target());
-                    case Delete d -> store.replace(d.target(), d.before());
+                    case Delete d -> store.replace(d.target(), d.before(), d.beforeMode());
+                    case Unlink u -> store.symlink(u.target(), u.to());
                 }
             } catch (IOException | RuntimeException e) {
                 problems.add(Diagnostic.error(Position.ofFile(step.target().toString()),

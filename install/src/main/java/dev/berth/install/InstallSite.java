@@ -27,15 +27,17 @@ import java.util.Set;
  * @param searchPath  the generator's search path now, and its warnings
  * @param options     the generator options (rootless or not, the podman path)
  * @param runtime     the directory whose files win over the install directory's
+ * @param root        the file system's root ({@code /}; a test's directory), against which paths systemd reports
+ *                    (a unit's FragmentPath) are read
  */
 public record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, GeneratorOptions options,
-                   Optional<Path> runtime) {
+                   Optional<Path> runtime, Path root) {
 
     /** The site, or empty when the user's directory cannot be known (no absolute HOME or XDG_CONFIG_HOME). */
     public static Optional<InstallSite> of(boolean user, Environment env) {
         return SearchPath.installDirectory(user, env).map(dir -> new InstallSite(user, dir,
                 SearchPath.resolve(user, env), GeneratorOptions.of(user, env),
-                SearchPath.runtimeDirectory(user, env)));
+                SearchPath.runtimeDirectory(user, env), env.root()));
     }
 
     /** The error when {@link #of} is empty. */
@@ -67,6 +69,21 @@ public record InstallSite(boolean user, Path directory, SearchPath.Result search
     /** The path a relative install path names. */
     public Path resolve(String relative) {
         return directory.resolve(relative);
+    }
+
+    /**
+     * The first symbolic link on the way from the install directory to {@code relative} (the file itself included),
+     * if there is one: writing or deleting there would act on whatever the link points to.
+     */
+    public Optional<Path> linkOnTheWay(String relative) {
+        Path p = real();
+        for (Path part : Path.of(relative)) {
+            p = p.resolve(part);
+            if (Files.isSymbolicLink(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The current bytes of an installed file; empty when there is none. */

@@ -10,7 +10,12 @@ import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,15 +28,30 @@ import java.util.stream.Stream;
  * {@code berth remove} as an engine: the Quadlet files of the given units and their own drop-ins leave the
  * install directory (nothing outside it), after the running units are stopped; then systemd reloads.
  *
- * @param site    where the files are
- * @param systemd the manager of that site
- * @param store   the file operations
+ * <p>One use: an instance carries the links and modes of one run.
  */
-public record Removal(InstallSite site, SystemdConnection systemd, FileStore store) {
+public final class Removal {
+
+    private final InstallSite site;
+    private final SystemdConnection systemd;
+    private final FileStore store;
+    /** Install path -> where a symbolic link that is removed points (to put it back on a rollback). */
+    private final Map<String, Path> links = new HashMap<>();
+    private final Map<String, Set<PosixFilePermission>> modes = new HashMap<>();
+
+    public Removal(InstallSite site, SystemdConnection systemd, FileStore store) {
+        this.site = site;
+        this.systemd = systemd;
+        this.store = store;
+    }
 
     /** Removes the files of {@code units} (already resolved from the names the user gave). */
     public ChangeReport run(List<ManagedUnit> units, boolean force, boolean dryRun) {
         boolean user = site.user();
+        List<Diagnostic> recovered = dryRun ? List.of() : Journal.recover(site.real(), store);
+        if (recovered.stream().anyMatch(Diagnostic::isError)) {
+            return ChangeReport.refused(false, user, recovered, List.of(Apply.nothingChanged()));
+        }
         Generation.Outcome before = site.current();
         List<Problem> errors = new ArrayList<>();
         Path installReal = site.real();
@@ -43,10 +63,22 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
                         + "directory", "remove it where it is, by hand"));
                 continue;
             }
+            Optional<Path> way = site.linkOnTheWay(relative(installReal, u.sourcePath().getParent()));
+            if (way.isPresent()) {
+                errors.add(Problem.about("link", u.fileName(), "the way to " + u.sourcePath() + " goes through the "
+                        + "symbolic link " + way.get() + "; berth never deletes through a link", "remove it by hand"));
+                continue;
+            }
             relatives.add(relative(installReal, u.sourcePath()));
             try {
-                for (Path dropIn : dropIns(u.dropInDirectory())) {
-                    relatives.add(relative(installReal, dropIn));
+                Path dir = u.dropInDirectory();
+                if (Files.isSymbolicLink(dir)) {
+                    // The link goes, never what it points to: that may be anything, anywhere.
+                    relatives.add(relative(installReal, dir));
+                } else {
+                    for (Path dropIn : dropIns(dir)) {
+                        relatives.add(relative(installReal, dropIn));
+                    }
                 }
             } catch (IOException e) {
                 errors.add(Problem.about("read", u.dropInDirectory().toString(), "cannot read "
@@ -58,10 +90,25 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
         }
 
         Map<String, byte[]> removed = new LinkedHashMap<>();
+        Set<String> hidden = new HashSet<>();
         for (String rel : relatives) {
             Path target = site.resolve(rel);
             try {
-                InstallSite.read(target).ifPresent(b -> removed.put(target.toString(), b));
+                if (Files.isSymbolicLink(target)) {
+                    links.put(target.toString(), Files.readSymbolicLink(target));
+                    hidden.add(target.toString());
+                    removed.put(target.toString(), new byte[0]);
+                    continue;
+                }
+                Optional<byte[]> bytes = InstallSite.read(target);
+                if (bytes.isPresent()) {
+                    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+                    modes.put(target.toString(), mode);
+                    if (!mode.contains(PosixFilePermission.OTHERS_READ)) {
+                        hidden.add(target.toString());
+                    }
+                    removed.put(target.toString(), bytes.get());
+                }
             } catch (IOException e) {
                 errors.add(Problem.about("read", target.toString(), "cannot read " + target + ": "
                         + IoErrors.reason(e), IoErrors.fix(e)));
@@ -71,7 +118,7 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
             return ChangeReport.refused(dryRun, user, List.of(), plusNothing(errors));
         }
 
-        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>(recovered);
         Generation.Outcome after;
         try (StagedInstall staged = site.stage(Map.of(), relatives)) {
             after = site.staged(staged);
@@ -90,7 +137,7 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
                     "cannot stage the install directory " + site.directory() + ": " + IoErrors.reason(e)
                             + "; nothing was changed", IoErrors.fix(e))));
         }
-        ApplyPlan plan = ApplyPlan.remove(removed, before.units().units(), after.units().units());
+        ApplyPlan plan = ApplyPlan.remove(removed, hidden, before.units().units(), after.units().units());
 
         Systemd bus;
         try {
@@ -132,9 +179,13 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
         }
         List<FileTransaction.Step> steps = new ArrayList<>();
         for (FileChange f : plan.changedFiles()) {
-            steps.add(new FileTransaction.Delete(Path.of(f.path()), f.before().orElseThrow()));
+            Path to = links.get(f.path());
+            steps.add(to != null ? new FileTransaction.Unlink(Path.of(f.path()), to)
+                    : new FileTransaction.Delete(Path.of(f.path()), f.before().orElseThrow(),
+                    modes.getOrDefault(f.path(), FileStore.FILE_MODE)));
         }
-        FileTransaction.Result deleted = new FileTransaction(store).run(steps);
+        FileTransaction.Result deleted = new FileTransaction(store,
+                Optional.of(Journal.directoryFor(site.real()))).run(steps);
         if (!deleted.ok()) {
             diagnostics.add(deleted.failure().get());
             diagnostics.addAll(deleted.rollbackProblems());
@@ -144,7 +195,7 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
         }
         for (FileChange f : plan.changedFiles()) {
             Path dir = Path.of(f.path()).getParent();
-            if (dir.getFileName().toString().endsWith(".d")) {
+            if (dir.getFileName().toString().endsWith(".d") && !Files.isSymbolicLink(dir)) {
                 try {
                     store.deleteDirectoryIfEmpty(dir);
                 } catch (IOException ignored) {
@@ -189,7 +240,8 @@ public record Removal(InstallSite site, SystemdConnection systemd, FileStore sto
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+                    .sorted().toList();
         }
     }
 

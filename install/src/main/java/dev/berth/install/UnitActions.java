@@ -84,6 +84,22 @@ public final class UnitActions {
      * @param message the job's message when it did not succeed
      */
     public record Done(Planned planned, String result, boolean failed, Optional<String> message) {
+
+        /** A step that was not carried out because an earlier one failed: it counts as failed, not as done. */
+        public static Done notRun(Planned p, String why) {
+            return new Done(p, "not-run", true, Optional.of(why));
+        }
+
+        /** Whether this step was not carried out (an earlier step failed). */
+        public boolean notRun() {
+            return "not-run".equals(result);
+        }
+
+        /** Whether the job ran and succeeded. */
+        public boolean ran() {
+            return !failed && planned.action() != Action.NONE && !"planned".equals(result);
+        }
+
         public String unit() {
             return planned.unit();
         }
