@@ -122,11 +122,10 @@ inner() {
 }
 
 # Prepares a boot measurement: GEN (berth|quadlet) as the generator, wrapped so that each run appends
-# "START_NS END_NS" to /var/lib/bench-reload/boot-GEN; the install directory holds N files without [Install]
+# "START_NS END_NS" to .bench-reload-stamp in its output directory; the install directory holds N files without [Install]
 # (nothing starts at boot; the generator's work is the same).
 prepare_boot() {
     local g=$1 n=$2
-    mkdir -p /var/lib/bench-reload
     rm -rf "$INSTALL"
     mkdir -p "$INSTALL"
     bash /root/gen-units.sh "$n" "$INSTALL" >/dev/null
@@ -138,9 +137,11 @@ prepare_boot() {
     else
         target=/usr/libexec/podman/quadlet name=podman-system-generator
     fi
-    # exec -a keeps the name systemd runs it by (berth reads user mode and its banner from it).
+    # exec -a keeps the name systemd runs it by (berth reads user mode and its banner from it). The stamps go into
+    # the generator's own output directory (the one place a generator may surely write; a dot file, which systemd
+    # does not load), and are collected after each boot.
     printf '%s\n' '#!/bin/bash' "t0=\$(date +%s%N)" "(exec -a \"\$0\" $target \"\$@\")" 'rc=$?' \
-        "echo \"\$t0 \$(date +%s%N)\" >>/var/lib/bench-reload/boot-$g" 'exit $rc' >"$SYSGEN/$name"
+        "echo \"\$t0 \$(date +%s%N)\" >>\"\$1/.bench-reload-stamp\"" 'exit $rc' >"$SYSGEN/$name"
     chmod 755 "$SYSGEN/$name"
 }
 
@@ -233,10 +234,12 @@ main() {
             echo 3 >/proc/sys/vm/drop_caches
             echo "$(load)" >>"/var/tmp/bench-reload-$$-boot-load-$g"
             bash "$TESTHOST/reboot.sh" >/dev/null 2>&1 || die "reboot.sh failed"
+            in_host cat /run/systemd/generator/.bench-reload-stamp >>"/var/tmp/bench-reload-$$-boot-$g"
         done
         # And warm: the same boot without dropping anything first.
         for ((i = 0; i < boots; i++)); do
             bash "$TESTHOST/reboot.sh" >/dev/null 2>&1 || die "reboot.sh failed"
+            in_host cat /run/systemd/generator/.bench-reload-stamp >>"/var/tmp/bench-reload-$$-boot-$g"
         done
     done
     in_host bash /root/bench-reload.sh --finish-boot
@@ -253,8 +256,8 @@ main() {
     for g in berth quadlet; do
         in_host cat "/root/bench-reload/results/gen-$g-$big" >"$results/gen-$g-$big"
         # Stamps: the first $boots boots were cold, the next $boots warm. Milliseconds.
-        in_host cat "/var/lib/bench-reload/boot-$g" |
-            awk '{printf "%d\n", ($2 - $1) / 1000000 + 0.5}' >"$results/boot-$g-all"
+        awk '{printf "%d\n", ($2 - $1) / 1000000 + 0.5}' "/var/tmp/bench-reload-$$-boot-$g" >"$results/boot-$g-all"
+        rm -f "/var/tmp/bench-reload-$$-boot-$g"
         head -n "$boots" "$results/boot-$g-all" >"$results/boot-cold-$g"
         tail -n +"$((boots + 1))" "$results/boot-$g-all" >"$results/boot-warm-$g"
         mv "/var/tmp/bench-reload-$$-boot-load-$g" "$results/boot-load-$g"
