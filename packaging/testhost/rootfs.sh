@@ -32,15 +32,17 @@ INCLUDE=systemd,systemd-sysv,dbus,podman,runc,crun,iproute2,procps,nftables,ipta
 # lingering user's systemd, where rootless units run) fails at once
 # ("$XDG_RUNTIME_DIR is not set": no pam_systemd) and has no user bus;
 # catatonit, from which podman builds its local pause image: without it no
-# pod can be created ("finding pause binary"), and RunInit= has no init;
-# ansible-core, to run the Ansible collection (packaging/ansible) inside the
-# booted test host with a local connection (AnsibleE2ETest).
-EXTRA_PACKAGES="uidmap passt aardvark-dns libpam-systemd dbus-user-session catatonit ansible-core"
+# pod can be created ("finding pause binary"), and RunInit= has no init.
+EXTRA_PACKAGES="uidmap passt aardvark-dns libpam-systemd dbus-user-session catatonit"
 WANT_PODMAN='podman version 5.4.2'
 WANT_CRIU_RE='^Version: 4\.2(\.|$)'
 
 log() { printf 'rootfs.sh: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+# ansible-core as well: AnsibleE2ETest runs the Ansible collection (packaging/ansible) inside the booted test
+# host with a local connection. (A line of its own, so that other changes to the list above merge cleanly.)
+EXTRA_PACKAGES+=" ansible-core"
 
 recipe_hash() {
     # Paths are hashed relative to this directory, so the hash does not depend
