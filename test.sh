@@ -82,3 +82,6 @@ mvn -B -ntp -q -Pdist -pl packaging -am package -DskipTests -Dberth.aot.skip=tru
 
 echo "-- berth's generated units under the test host's systemd"
 mvn -B -ntp -Pe2e -pl cli -am verify -Dberth.testhost.rootfs="$rootfs" -Dberth.testhost.run="$e2e_run"
+
+echo "-- berth sandbox from the checkout (a test host of its own, so after the suite's)"
+mvn -B -ntp -Pe2e -pl cli -am verify -Dberth.e2e.groups=sandbox -Dberth.testhost.rootfs="$rootfs"

@@ -1,9 +1,10 @@
 #!/bin/bash
 # Lifecycle benchmark: `berth start` against `systemctl start`, inside the booted test host, in the same run.
 #   1. one unit:   `berth start X` vs `systemctl start X` (the unit stopped in between), whole processes: the JVM's
-#                  start-up is included. Target: berth <= 1.25 x systemctl.
-#   2. 50 units:   one `berth start` of all 50 (concurrent jobs) vs 50 sequential `systemctl start` calls.
-#                  Target: berth >= 3 x faster.
+#                  start-up is included. Target (issue 11): berth <= 1.5 x systemctl.
+#   2. 50 units:   one `berth start` of all 50 (concurrent jobs) vs one `systemctl start` naming all 50 (it
+#                  queues them all at once too). Target (issue 11): berth within 1.1 x of it. 50 sequential
+#                  `systemctl start` calls are measured as well, for the speed-up.
 # See README.md next to this file.
 #
 #   bench/lifecycle/run.sh [--runs N] [--runs-many N] [--units N] [--out DIR]
@@ -235,21 +236,24 @@ main() {
         echo "| command | median ms | samples ms | vs systemctl | target | own CPU ms |"
         echo "|---|---:|---|---:|---|---:|"
         row "systemctl start bench-one" "$results/one-systemctl" 1.00 ""
-        row "berth start bench-one" "$results/one-berth" "$(ratio "$b1" "$s1")" "<= 1.25"
-        row "berth start bench-one (AOT cache)" "$results/one-berth-aot" "$(ratio "$a1" "$s1")" "<= 1.25"
+        row "berth start bench-one" "$results/one-berth" "$(ratio "$b1" "$s1")" "<= 1.5"
+        row "berth start bench-one (AOT cache)" "$results/one-berth-aot" "$(ratio "$a1" "$s1")" "<= 1.5"
         echo
         echo "$units units ($runs_many runs each, taking turns; all stopped in between):"
         echo
-        echo "| command | median ms | samples ms | speed-up vs sequential systemctl | target | own CPU ms |"
-        echo "|---|---:|---|---:|---|---:|"
-        row "$units x systemctl start (sequential)" "$results/many-systemctl-seq" 1.00 ""
-        row "berth start (all $units, one call)" "$results/many-berth" "$(ratio "$sseq" "$bm")" ">= 3"
-        row "berth start (all $units, AOT cache)" "$results/many-berth-aot" "$(ratio "$sseq" "$am")" ">= 3"
-        row "systemctl start (all $units, one call)" "$results/many-systemctl-one" "$(ratio "$sseq" "$sone")" "(ceiling)"
+        echo "| command | median ms | samples ms | vs one systemctl call | speed-up vs sequential | target | own CPU ms |"
+        echo "|---|---:|---|---:|---:|---|---:|"
+        row2() { # NAME FILE MEDIAN TARGET
+            echo "| $1 | $3 | $(samples "$2") | $(ratio "$3" "$sone") | $(ratio "$sseq" "$3") | $4 | $(median "$2" 2) |"
+        }
+        row2 "systemctl start (all $units, one call)" "$results/many-systemctl-one" "$sone" ""
+        row2 "berth start (all $units, one call)" "$results/many-berth" "$bm" "<= 1.1"
+        row2 "berth start (all $units, AOT cache)" "$results/many-berth-aot" "$am" "<= 1.1"
+        row2 "$units x systemctl start (sequential)" "$results/many-systemctl-seq" "$sseq" ""
         echo
-        echo "Ratios: berth/systemctl (one unit) = $(ratio "$b1" "$s1"), with AOT $(ratio "$a1" "$s1");" \
-            "sequential systemctl/berth ($units units) = $(ratio "$sseq" "$bm"), with AOT $(ratio "$sseq" "$am");" \
-            "berth/one systemctl call ($units units) = $(ratio "$bm" "$sone")."
+        echo "Ratios: berth/systemctl (one unit) = $(ratio "$b1" "$s1"), with AOT $(ratio "$a1" "$s1") (target <= 1.5);" \
+            "berth/one systemctl call ($units units) = $(ratio "$bm" "$sone"), with AOT $(ratio "$am" "$sone") (target <= 1.1);" \
+            "sequential systemctl/berth = $(ratio "$sseq" "$bm")."
     } >"$report"
     if [[ -n $out ]]; then
         mkdir -p "$out"

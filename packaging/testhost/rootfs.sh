@@ -40,6 +40,10 @@ WANT_CRIU_RE='^Version: 4\.2(\.|$)'
 log() { printf 'rootfs.sh: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# ansible-core as well: AnsibleE2ETest runs the Ansible collection (packaging/ansible) inside the booted test
+# host with a local connection. (A line of its own, so that other changes to the list above merge cleanly.)
+EXTRA_PACKAGES+=" ansible-core"
+
 recipe_hash() {
     # Paths are hashed relative to this directory, so the hash does not depend
     # on where the repository is checked out. Symlinks under recipe/ are not

@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             "  berth checkpoint web                   save web's state (CRIU), stop it cleanly",
             "  berth restore web                      start web from its newest checkpoint",
             "  berth convert -o units compose.yaml    a Compose file as Quadlet units",
+            "  berth sandbox up                       a disposable systemd host to try units on",
             "",
             "Run 'berth help COMMAND' or 'berth COMMAND --help' for a command's options."})
 public final class Berth implements Runnable {
@@ -219,7 +220,7 @@ public final class Berth implements Runnable {
     static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
             "restart", "reload", "status", "list", "logs", "is-active", "is-enabled", "is-failed", "cat", "show",
             "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate", "convert", "schema",
-            "help");
+            "sandbox", "help");
 
     /**
      * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
@@ -253,6 +254,7 @@ public final class Berth implements Runnable {
             case "migrate" -> new MigrateCommand(session);
             case "convert" -> new ConvertCommand(session);
             case "schema" -> new SchemaCommand(session);
+            case "sandbox" -> SandboxCommand.commandLine(session, Sandbox.processes());
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };
