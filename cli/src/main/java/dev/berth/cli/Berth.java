@@ -127,6 +127,21 @@ public final class Berth implements Runnable {
         if (plain.isPresent()) {
             return runPlain(plain.get(), args, session);
         }
+        int status;
+        try {
+            status = runPicocli(args, session);
+        } catch (RuntimeException | Error e) { // picocli passes JVM errors (a stack overflow) through; set-up may fail too
+            status = InternalErrors.report(e, args, session);
+        }
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** The command line through picocli: its model, handlers and colours, then the command. */
+    private static int runPicocli(String[] args, Session session) {
+        PrintStream out = session.out();
+        PrintStream err = session.err();
         CommandLine cmd = new CommandLine(new Berth(session));
         // picocli builds a command's model by reflection over its options, which costs start-up time (a tenth of
         // a second for all of them): a command line that begins with a command's name needs only that command.
@@ -164,15 +179,7 @@ public final class Berth implements Runnable {
         });
         // A bug in a command: one line (or the JSON errors document), never picocli's stack trace.
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report(ex, args, session));
-        int status;
-        try {
-            status = cmd.execute(args);
-        } catch (RuntimeException | Error e) { // picocli passes JVM errors (a stack overflow) through
-            status = InternalErrors.report(e, args, session);
-        }
-        out.flush();
-        err.flush();
-        return status;
+        return cmd.execute(args);
     }
 
     /**
