@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.generator.ConfigFile;
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
@@ -34,7 +35,7 @@ record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, G
     /** The site, or empty when the user's directory cannot be known (no absolute HOME or XDG_CONFIG_HOME). */
     static Optional<InstallSite> of(boolean user, Environment env) {
         return SearchPath.installDirectory(user, env).map(dir -> new InstallSite(user, dir,
-                SearchPath.resolve(user, env), GeneratorOptions.of(user, env),
+                SearchPath.resolve(user, env), ConfigFile.options(user, env, ConfigFile.load(user, env)),
                 SearchPath.runtimeDirectory(user, env)));
     }
 

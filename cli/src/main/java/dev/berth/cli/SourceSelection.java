@@ -2,10 +2,11 @@ package dev.berth.cli;
 
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
-import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.ConfigFile;
 import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
 import dev.berth.spec.Diagnostic;
+import dev.berth.spec.config.BerthConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
     /** Selects what {@code common} names and translates it, as {@code berth generate} and {@code berth check} do. */
     static Compiled compile(CommonOptions common, Environment env) {
         SourceSelection selection = of(common.paths, common.user, env);
-        Generation.Outcome outcome = Generation.run(selection.paths(), GeneratorOptions.of(common.user, env),
+        BerthConfig config = ConfigFile.load(common.user, env);
+        Generation.Outcome outcome = Generation.run(selection.paths(), ConfigFile.options(common.user, env, config),
                 HostView.real());
-        List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
+        List<Diagnostic> diagnostics = new ArrayList<>(config.diagnostics());
+        diagnostics.addAll(selection.diagnostics());
         diagnostics.addAll(outcome.diagnostics());
         return new Compiled(selection, outcome, diagnostics);
     }

@@ -27,9 +27,7 @@ final class ArtifactTranslator implements Translator {
         }
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("artifact", "pull");
-        SimpleFlags.singles(artifact, podman, "AuthFile", "--authfile", "CertDir", "--cert-dir", "Creds", "--creds",
-                "DecryptionKey", "--decryption-key", "Retry", "--retry", "RetryDelay", "--retry-delay");
-        SimpleFlags.booleans(artifact, podman, "Quiet", "--quiet", "TLSVerify", "--tls-verify");
+        CatalogFlags.emit(artifact, podman, unit.kind().section()); // AuthFile= to TLSVerify=
         PodmanArgs.add(artifact, podman);
         podman.add(name.get());
 

@@ -28,11 +28,7 @@ final class BuildTranslator implements Translator {
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("build");
         // podman build only reads --pull=<policy> with the '=' (Podman issue 24599).
         build.single("Pull").filter(p -> !p.isEmpty()).ifPresent(p -> podman.add("--pull=" + p));
-        SimpleFlags.singles(build, podman, "Arch", "--arch", "AuthFile", "--authfile", "IgnoreFile", "--ignorefile",
-                "Target", "--target", "Variant", "--variant", "Retry", "--retry", "RetryDelay", "--retry-delay");
-        SimpleFlags.booleans(build, podman, "TLSVerify", "--tls-verify", "ForceRM", "--force-rm");
-        SimpleFlags.lists(build, podman, "DNS", "--dns", "DNSOption", "--dns-option", "DNSSearch", "--dns-search",
-                "GroupAdd", "--group-add", "ImageTag", "--tag");
+        CatalogFlags.emit(build, podman, unit.kind().section()); // Arch= to ImageTag=
         KeyValueArguments.add(ctx, build, "Annotation", "--annotation", podman);
         KeyValueArguments.add(ctx, build, "Environment", "--env", podman);
         KeyValueArguments.add(ctx, build, "Label", "--label", podman);

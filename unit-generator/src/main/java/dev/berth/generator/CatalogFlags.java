@@ -1,41 +1,40 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.KeyCatalog;
+import dev.berth.spec.quadlet.KeySpec;
 import dev.berth.spec.quadlet.SectionReader;
-import java.util.Optional;
+import dev.berth.spec.quadlet.ValueKind;
+import java.util.List;
 
 /**
- * Keys that become one podman flag each, declared as tables of {@code key, flag} pairs. Quadlet keeps these
- * tables in Go maps, so its flag order within one table changes from run to run; berth always uses the order
- * of the table as written, which is one of the orders Quadlet produces.
+ * The keys the catalogue translates by itself ({@link KeySpec#isFlag()}): each becomes its declared podman
+ * argument, in declaration order. Quadlet keeps these keys in Go maps, so its flag order within one kind changes
+ * from run to run; berth always uses the catalogue's order, which is one of the orders Quadlet produces.
  */
-public final class SimpleFlags {
+public final class CatalogFlags {
 
-    private SimpleFlags() {
+    private CatalogFlags() {
     }
 
-    /** SINGLE keys: {@code flag value} for each key set to a non-empty value. */
-    public static void singles(SectionReader section, PodmanCommand podman, String... keyFlagPairs) {
-        for (int i = 0; i + 1 < keyFlagPairs.length; i += 2) {
-            String v = section.nonEmpty(keyFlagPairs[i]);
-            if (v != null) {
-                podman.add(keyFlagPairs[i + 1], v);
-            }
-        }
-    }
-
-    /** LIST keys: {@code flag value} for every value, in order. */
-    public static void lists(SectionReader section, PodmanCommand podman, String... keyFlagPairs) {
-        for (int i = 0; i + 1 < keyFlagPairs.length; i += 2) {
-            podman.addEach(keyFlagPairs[i + 1], section.list(keyFlagPairs[i]));
-        }
-    }
-
-    /** BOOLEAN keys: {@code flag} when true, {@code flag=false} when false, nothing when unset. */
-    public static void booleans(SectionReader section, PodmanCommand podman, String... keyFlagPairs) {
-        for (int i = 0; i + 1 < keyFlagPairs.length; i += 2) {
-            Optional<Boolean> v = section.bool(keyFlagPairs[i]);
-            if (v.isPresent()) {
-                addBool(podman, keyFlagPairs[i + 1], v.get());
+    /**
+     * Every flag key of {@code section} that is set: {@code flag value} for a non-empty SINGLE value,
+     * {@code flag value} per LIST item, {@code flag} or {@code flag=false} for a BOOLEAN.
+     */
+    public static void emit(SectionReader reader, PodmanCommand podman, String section) {
+        List<KeySpec> flags = KeyCatalog.flags(section);
+        for (int i = 0; i < flags.size(); i++) {
+            KeySpec k = flags.get(i);
+            // if, not a switch over the enum: a switch spins a helper class, outside the generator's AOT cache
+            ValueKind kind = k.valueKind();
+            if (kind == ValueKind.SINGLE) {
+                String v = reader.nonEmpty(k.name());
+                if (v != null) {
+                    podman.add(k.podmanArgument(), v);
+                }
+            } else if (kind == ValueKind.LIST) {
+                podman.addEach(k.podmanArgument(), reader.list(k.name()));
+            } else if (reader.has(k.name())) { // BOOLEAN, as KeySpec guarantees
+                addBool(podman, k.podmanArgument(), reader.bool(k.name(), false));
             }
         }
     }

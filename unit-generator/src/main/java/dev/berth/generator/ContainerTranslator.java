@@ -26,40 +26,6 @@ final class ContainerTranslator implements Translator {
     /** Where podman records the container's ID, so that stopping works whatever the container is called. */
     static final String CIDFILE = "--cidfile=%t/%N.cid";
 
-    /*
-     * The keys that become one flag each, as key, flag pairs in Quadlet's order. Constants rather than varargs at
-     * the call: the arrays are built once, not filled again for every file (in the interpreter, for most files).
-     */
-    private static final String[] SINGLE_FLAGS = {
-        "Timezone", "--tz",
-        "PidsLimit", "--pids-limit",
-        "ShmSize", "--shm-size",
-        "Entrypoint", "--entrypoint",
-        "WorkingDir", "--workdir",
-        "IP", "--ip",
-        "IP6", "--ip6",
-        "HostName", "--hostname",
-        "StopSignal", "--stop-signal",
-        "StopTimeout", "--stop-timeout",
-        "Pull", "--pull",
-        "Memory", "--memory",
-        "Retry", "--retry",
-        "RetryDelay", "--retry-delay"};
-    private static final String[] LIST_FLAGS = {
-        "NetworkAlias", "--network-alias",
-        "Ulimit", "--ulimit",
-        "DNS", "--dns",
-        "DNSOption", "--dns-option",
-        "DNSSearch", "--dns-search",
-        "GroupAdd", "--group-add",
-        "AddHost", "--add-host",
-        "Tmpfs", "--tmpfs"};
-    private static final String[] BOOLEAN_FLAGS = {
-        "RunInit", "--init",
-        "EnvironmentHost", "--env-host",
-        "HttpProxy", "--http-proxy",
-        "ReadOnlyTmpfs", "--read-only-tmpfs"};
-
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
         if (!CommonSteps.checkKeys(ctx)) {
@@ -106,9 +72,7 @@ final class ContainerTranslator implements Translator {
         } else {
             run.add("--cgroups=split");
         }
-        SimpleFlags.singles(container, run, SINGLE_FLAGS);
-        SimpleFlags.lists(container, run, LIST_FLAGS);
-        SimpleFlags.booleans(container, run, BOOLEAN_FLAGS);
+        CatalogFlags.emit(container, run, unit.kind().section()); // Timezone= to ReadOnlyTmpfs=
         NetworkArguments.add(ctx, container, service, run);
         serviceType(ctx, container, service, run);
         Optional<Section> serviceSection = unit.file().section(SERVICE);
@@ -132,7 +96,7 @@ final class ContainerTranslator implements Translator {
         run.addEach("--sysctl", container.words("Sysctl"));
         Optional<Boolean> readOnly = container.bool("ReadOnly");
         if (readOnly.isPresent()) {
-            SimpleFlags.addBool(run, "--read-only", readOnly.get());
+            CatalogFlags.addBool(run, "--read-only", readOnly.get());
         }
         if (container.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
             run.add("--tmpfs", "/tmp:rw,size=512M,mode=1777");

@@ -25,10 +25,7 @@ final class ImageTranslator implements Translator {
         }
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("image", "pull");
-        SimpleFlags.singles(image, podman, "Arch", "--arch", "AuthFile", "--authfile", "CertDir", "--cert-dir",
-                "Creds", "--creds", "DecryptionKey", "--decryption-key", "OS", "--os", "Policy", "--policy",
-                "Variant", "--variant", "Retry", "--retry", "RetryDelay", "--retry-delay");
-        SimpleFlags.booleans(image, podman, "AllTags", "--all-tags", "TLSVerify", "--tls-verify");
+        CatalogFlags.emit(image, podman, unit.kind().section()); // Arch= to TLSVerify=
         PodmanArgs.add(image, podman);
         podman.add(imageName.get());
 

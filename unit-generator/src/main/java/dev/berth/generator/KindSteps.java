@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Steps the volume, network, image, build, artifact, pod and kube translations share: the opening of the
  * service in Quadlet 5.4.2's order and where their problems are reported. The argument helpers they use are
- * shared with {@code .container} ({@link SimpleFlags}, {@link KeyValueArguments}, {@link NetworkArguments}...).
+ * shared with {@code .container} ({@link CatalogFlags}, {@link KeyValueArguments}, {@link NetworkArguments}...).
  */
 final class KindSteps {
 

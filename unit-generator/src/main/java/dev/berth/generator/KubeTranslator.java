@@ -73,7 +73,7 @@ final class KubeTranslator implements Translator {
 
         // ExecStopPost rather than ExecStop: it also runs after a failed start, so nothing is left behind.
         PodmanCommand down = KindSteps.startingLike(base).add("kube", "down");
-        kube.bool("KubeDownForce").ifPresent(force -> SimpleFlags.addBool(down, "--force", force));
+        kube.bool("KubeDownForce").ifPresent(force -> CatalogFlags.addBool(down, "--force", force));
         down.addAll(yamlPaths);
         service.add(CommonSteps.SERVICE, "ExecStopPost", down.toExecLine());
 

@@ -26,10 +26,7 @@ final class NetworkTranslator implements Translator {
         }
 
         PodmanCommand podman = KindSteps.startingLike(base).add("network", "create", "--ignore");
-        SimpleFlags.booleans(network, podman, "DisableDNS", "--disable-dns", "Internal", "--internal", "IPv6", "--ipv6");
-        SimpleFlags.singles(network, podman, "Driver", "--driver", "IPAMDriver", "--ipam-driver",
-                "InterfaceName", "--interface-name");
-        SimpleFlags.lists(network, podman, "DNS", "--dns");
+        CatalogFlags.emit(network, podman, unit.kind().section()); // DisableDNS= to DNS=
         addSubnets(ctx, network, podman);
         KeyValueArguments.add(ctx, network, "Options", "--opt", podman);
         KeyValueArguments.add(ctx, network, "Label", "--label", podman);

@@ -43,9 +43,7 @@ final class PodTranslator implements Translator {
         PublishPorts.add(pod, create);
         KeyValueArguments.add(ctx, pod, "Label", "--label", create);
         NetworkArguments.add(ctx, pod, service, create);
-        SimpleFlags.singles(pod, create, "IP", "--ip", "IP6", "--ip6", "ShmSize", "--shm-size");
-        SimpleFlags.lists(pod, create, "NetworkAlias", "--network-alias", "DNS", "--dns", "DNSOption", "--dns-option",
-                "DNSSearch", "--dns-search", "AddHost", "--add-host", "HostName", "--hostname");
+        CatalogFlags.emit(pod, create, unit.kind().section()); // IP= to HostName=
         VolumeArguments.add(ctx, pod, service, create);
         create.add("--infra-name", podName + "-infra", "--name", podName);
         PodmanArgs.add(pod, create);

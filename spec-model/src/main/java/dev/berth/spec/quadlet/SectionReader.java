@@ -331,6 +331,73 @@ public final class SectionReader {
         problems.add(Diagnostic.error(at, "cannot read the value of '" + e.key() + "': " + p.message(), p.fix()));
     }
 
+    // The same lookups by catalogue key, so that hand-written translation steps name keys by their constants
+    // (ContainerKeys.IMAGE) rather than by string literals.
+
+    public boolean has(KeySpec key) {
+        return has(key.name());
+    }
+
+    public Optional<Entry> lastEntry(KeySpec key) {
+        return lastEntry(key.name());
+    }
+
+    public Position positionOf(KeySpec key) {
+        return positionOf(key.name());
+    }
+
+    public Optional<String> single(KeySpec key) {
+        return single(key.name());
+    }
+
+    public String nonEmpty(KeySpec key) {
+        return nonEmpty(key.name());
+    }
+
+    public String single(KeySpec key, String fallback) {
+        return single(key.name(), fallback);
+    }
+
+    public List<String> list(KeySpec key) {
+        return list(key.name());
+    }
+
+    public List<Entry> entries(KeySpec key) {
+        return entries(key.name());
+    }
+
+    public List<String> words(KeySpec key) {
+        return words(key.name());
+    }
+
+    public List<String> args(KeySpec key) {
+        return args(key.name());
+    }
+
+    public List<Word> argWords(KeySpec key) {
+        return argWords(key.name());
+    }
+
+    public List<Word> listWords(KeySpec key) {
+        return listWords(key.name());
+    }
+
+    public Optional<List<String>> command(KeySpec key) {
+        return command(key.name());
+    }
+
+    public TreeMap<String, Optional<String>> keyValues(KeySpec key) {
+        return keyValues(key.name());
+    }
+
+    public Optional<Boolean> bool(KeySpec key) {
+        return bool(key.name());
+    }
+
+    public boolean bool(KeySpec key, boolean fallback) {
+        return bool(key.name(), fallback);
+    }
+
     /** Quadlet trims every double quote at either end of a single value: {@code "a"} and {@code ""a""} read {@code a}. */
     static String trimQuotes(String v) {
         int start = 0;
