@@ -23,7 +23,9 @@ final class BuildTranslator implements Translator {
                     "add ImageTag=<name>, for example ImageTag=localhost/" + unit.baseName() + ":latest");
             return Optional.empty();
         }
-        ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.MOUNTS_FIRST);
+        ServiceBuilder service = KindSteps.openService(ctx,
+                ctx.options().target().has(dev.berth.spec.quadlet.QuadletBehaviour.BUILD_SOURCE_PATH_FIRST)
+                        ? KindSteps.UnitOrder.SOURCE_PATH_FIRST : KindSteps.UnitOrder.MOUNTS_FIRST);
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("build");
         // podman build only reads --pull=<policy> with the '=' (Podman issue 24599).

@@ -4,6 +4,7 @@ import static dev.berth.generator.CommonSteps.SERVICE;
 import static dev.berth.generator.CommonSteps.UNIT;
 
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.Section;
@@ -53,7 +54,9 @@ final class ContainerTranslator implements Translator {
         List<String> base = CommonSteps.basePodman(ctx).words();
         // If conmon exits uncleanly it may leave the container behind; -i ignores one that is already gone.
         // ExecStopPost= runs even when the main process (conmon) was killed and ExecStop= did not run.
-        PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
+        // Since 5.6 the container is removed by name; before, through the ID file its run wrote.
+        boolean byName = ctx.options().target().has(QuadletBehaviour.STOP_BY_NAME);
+        PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", byName ? containerName : CIDFILE);
         service.add(SERVICE, "ExecStop", stop.toExecLine());
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
         // Steps for keys most files leave unset are guarded here, so that for those files their methods never run,
@@ -62,7 +65,11 @@ final class ContainerTranslator implements Translator {
             reload(ctx, container, service, base, containerName);
         }
 
-        PodmanCommand run = podman(ctx, base).add("run", "--name", containerName, CIDFILE, "--replace", "--rm");
+        PodmanCommand run = podman(ctx, base).add("run", "--name", containerName);
+        if (!byName) {
+            run.add(CIDFILE);
+        }
+        run.add("--replace", "--rm");
         LogOptions.add(container, run);
         // The runtime manages the container's cgroups.
         service.add(SERVICE, "Delegate", "yes");
@@ -338,7 +345,17 @@ final class ContainerTranslator implements Translator {
         if (info.isEmpty()) {
             return;
         }
-        run.add("--pod-id-file", "%t/" + info.get().serviceName() + ".pod-id");
+        if (ctx.options().target().has(QuadletBehaviour.STOP_BY_NAME)) {
+            Optional<String> podName = info.get().resourceName();
+            if (podName.isEmpty()) {
+                ctx.error(at, "the name of the pod of " + pod + " cannot be known when generating",
+                        "give " + pod + " a PodName= without systemd specifiers");
+                return;
+            }
+            run.add("--pod", podName.get());
+        } else {
+            run.add("--pod-id-file", "%t/" + info.get().serviceName() + ".pod-id");
+        }
         service.add(UNIT, "BindsTo", info.get().serviceFileName());
         service.add(UNIT, "After", info.get().serviceFileName());
     }

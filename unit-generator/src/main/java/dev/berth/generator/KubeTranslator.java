@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
@@ -99,6 +100,11 @@ final class KubeTranslator implements Translator {
             ctx.error(kube.positionOf("Yaml"), "a .kube file needs Yaml=, the Kubernetes YAML file to play",
                     "add Yaml=<path>, relative to this file's directory or absolute");
         }
-        return ctx.failed() ? List.of() : files;
+        if (ctx.failed()) {
+            return List.of();
+        }
+        // Before 5.7 a later Yaml= replaced the earlier ones.
+        return files.size() > 1 && !ctx.options().target().has(QuadletBehaviour.SEVERAL_YAML)
+                ? List.of(files.get(files.size() - 1)) : files;
     }
 }

@@ -1,6 +1,7 @@
 package dev.berth.generator;
 
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class MountArguments {
                 source = token.substring(eq + 1);
             }
         }
-        boolean artifactReference = type.equals("artifact") && source.endsWith(".artifact");
+        boolean artifactReference = type.equals("artifact") && source.endsWith(".artifact")
+                && ctx.options().target().has(QuadletBehaviour.ARTIFACT_KIND);
         if (!SOURCE_TYPES.contains(type) && !artifactReference) {
             return Optional.of(mount);
         }

@@ -92,6 +92,7 @@ public final class TranslationContext {
     }
 
     public PodmanCommand podman() {
-        return new PodmanCommand(options.podman());
+        return new PodmanCommand(options.podman(),
+                options.target().has(dev.berth.spec.quadlet.QuadletBehaviour.SPACES_ESCAPED));
     }
 }
