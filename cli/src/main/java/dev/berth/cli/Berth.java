@@ -194,7 +194,7 @@ public final class Berth implements Runnable {
 
     /** Every command, in the order the help lists them. */
     private static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
-            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "help");
+            "restart", "reload", "status", "list", "logs", "daemon-reload", "enable", "disable", "keys", "help");
 
     /**
      * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
@@ -217,6 +217,7 @@ public final class Berth implements Runnable {
             case "daemon-reload" -> new DaemonReloadCommand(session);
             case "enable" -> new EnableCommand.Enable(session);
             case "disable" -> new EnableCommand.Disable(session);
+            case "keys" -> new KeysCommand(session);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };

@@ -20,7 +20,9 @@ import picocli.CommandLine.Mixin;
             "Runs the full translation (so it finds everything the generator would reject) and prints every "
                     + "problem as 'file:line:col: error|warning: message; fix', sorted by position, followed by "
                     + "'N files checked, E errors, W warnings'. Unknown keys come with a suggestion when one is "
-                    + "close ('did you mean ...?')."},
+                    + "close ('did you mean ...?'). A key newer than the Quadlet version target ([Generator] QuadletVersion= in "
+                    + "berth.conf, default the newest) is an error; a key newer than the installed podman "
+                    + "('podman --version') is a warning."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:no errors (warnings allowed)",
@@ -51,6 +53,10 @@ final class CheckCommand implements Callable<Integer> {
         SourceSelection.Compiled compiled = SourceSelection.compile(common, session.env());
         Generation.Outcome outcome = compiled.outcome();
         List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
+        // Keys newer than the target are errors of the translation; keys newer than the podman installed here
+        // are warnings, found by asking podman (check may, the generator must not).
+        InstalledPodman.version(session.env()).ifPresent(v -> diagnostics.addAll(
+                InstalledPodman.newerKeys(outcome.sources(), v, compiled.options())));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (common.format == OutputFormat.JSON) {
             session.out().print(Reports.json(outcome, diagnostics, false));

@@ -3,6 +3,7 @@ package dev.berth.cli;
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
 import dev.berth.generator.ConfigFile;
+import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
 import dev.berth.spec.Diagnostic;
@@ -20,19 +21,20 @@ import java.util.List;
 record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
 
     /** The translation of a selection, with the selection's own diagnostics first. */
-    record Compiled(SourceSelection selection, Generation.Outcome outcome, List<Diagnostic> diagnostics) {
+    record Compiled(SourceSelection selection, Generation.Outcome outcome, List<Diagnostic> diagnostics,
+                    GeneratorOptions options) {
     }
 
     /** Selects what {@code common} names and translates it, as {@code berth generate} and {@code berth check} do. */
     static Compiled compile(CommonOptions common, Environment env) {
         SourceSelection selection = of(common.paths, common.user, env);
         BerthConfig config = ConfigFile.load(common.user, env);
-        Generation.Outcome outcome = Generation.run(selection.paths(), ConfigFile.options(common.user, env, config),
-                HostView.real());
+        GeneratorOptions options = ConfigFile.options(common.user, env, config);
+        Generation.Outcome outcome = Generation.run(selection.paths(), options, HostView.real());
         List<Diagnostic> diagnostics = new ArrayList<>(config.diagnostics());
         diagnostics.addAll(selection.diagnostics());
         diagnostics.addAll(outcome.diagnostics());
-        return new Compiled(selection, outcome, diagnostics);
+        return new Compiled(selection, outcome, diagnostics, options);
     }
 
     static SourceSelection of(List<Path> arguments, boolean user, Environment env) {
