@@ -74,8 +74,7 @@ final class KindSteps {
      * podman commands build the start once, so a problem in {@code GlobalArgs=} is reported once.
      */
     static PodmanCommand startingLike(PodmanCommand base) {
-        List<String> words = base.words();
-        return new PodmanCommand(words.get(0)).addAll(words.subList(1, words.size()));
+        return base.copy();
     }
 
     /** Where a problem with the whole main section is reported: its header, or the file when it is missing. */

@@ -32,6 +32,13 @@ public final class PodmanCommand {
         return this;
     }
 
+    /** A new command with the same words so far and the same way of writing them. */
+    public PodmanCommand copy() {
+        PodmanCommand c = new PodmanCommand(words.get(0), spacesEscaped);
+        c.words.addAll(words.subList(1, words.size()));
+        return c;
+    }
+
     public PodmanCommand addAll(List<String> args) {
         words.addAll(args);
         return this;

@@ -70,6 +70,13 @@ public final class CorpusReport {
                 sb.append(describe(r));
             }
         }
+        List<CaseResult> known = results.stream().filter(r -> r.status() == CaseResult.Status.KNOWN).toList();
+        if (!known.isEmpty()) {
+            sb.append("\nKnown differences, not yet ported (not failures):\n");
+            for (CaseResult r : known) {
+                sb.append(describe(r));
+            }
+        }
         List<CaseResult> deviating = results.stream()
                 .filter(r -> r.status() == CaseResult.Status.DEVIATION && !r.problems().isEmpty()).toList();
         if (!deviating.isEmpty()) {

@@ -81,7 +81,7 @@ class ReferenceDifferentialTest {
         var staged = c.stage();
         RunOutput live = reference.run(staged, c.user());
         if (c.hasGoldens()) {
-            List<String> stale = GoldenCheck.compare(c.golden(), live);
+            List<String> stale = GoldenCheck.compare(c.golden(), live, c.reference());
             if (!stale.isEmpty()) {
                 staleGoldens.put(c.name(), stale);
             }
