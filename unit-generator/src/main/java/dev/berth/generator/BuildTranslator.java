@@ -24,7 +24,7 @@ final class BuildTranslator implements Translator {
             return Optional.empty();
         }
         ServiceBuilder service = KindSteps.openService(ctx,
-                ctx.options().target().has(dev.berth.spec.quadlet.QuadletBehaviour.BUILD_SOURCE_PATH_FIRST)
+                ctx.options().target().has(dev.berth.spec.quadlet.QuadletBehaviour.UNIT_PREAMBLE)
                         ? KindSteps.UnitOrder.SOURCE_PATH_FIRST : KindSteps.UnitOrder.MOUNTS_FIRST);
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("build");

@@ -208,7 +208,9 @@ public final class CommonSteps {
             }
         }
         if (translated) {
-            service.replaceAll(UNIT, key, String.join(" ", words));
+            // As Quadlet does: the key's lines are replaced by one line, at the end of [Unit].
+            service.unset(UNIT, key);
+            service.add(UNIT, key, String.join(" ", words));
         }
     }
 

@@ -40,6 +40,11 @@ final class ContainerTranslator implements Translator {
         CommonSteps.translateUnitDependencies(service, ctx);
         CommonSteps.defaultDependencies(service, ctx);
         service.add(UNIT, "SourcePath", unit.path());
+        // Since 5.6 every kind's [Unit] starts alike; before, a container's image dependency came first.
+        boolean preamble = ctx.options().target().has(QuadletBehaviour.UNIT_PREAMBLE);
+        if (preamble) {
+            service.add(UNIT, "RequiresMountsFor", "%t/containers");
+        }
         CommonSteps.renameSections(service, unit.kind());
 
         Optional<String> image = imageToRun(ctx, container, service);
@@ -49,7 +54,9 @@ final class ContainerTranslator implements Translator {
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
         service.add(SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");
         killMode(ctx, service);
-        service.add(UNIT, "RequiresMountsFor", "%t/containers");
+        if (!preamble) {
+            service.add(UNIT, "RequiresMountsFor", "%t/containers");
+        }
 
         List<String> base = CommonSteps.basePodman(ctx).words();
         // If conmon exits uncleanly it may leave the container behind; -i ignores one that is already gone.

@@ -1,8 +1,10 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
+import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,7 @@ final class VolumeTranslator implements Translator {
         if (driver.filter("image"::equals).isPresent()) {
             options = imageOption(ctx, volume, service);
         } else {
-            options = mountOptions(ctx, volume, podman);
+            options = mountOptions(ctx, volume, service, podman);
             if (volume.has("Image")) {
                 ctx.warning(volume.positionOf("Image"), "Image= is ignored unless Driver=image",
                         "add Driver=image to mount the image, or remove Image=");
@@ -93,7 +95,8 @@ final class VolumeTranslator implements Translator {
      * {@code --opt type=} are added to {@code podman} at once; the returned {@code o=uid=..,gid=..,<Options>}
      * comes after them.
      */
-    private static Optional<String> mountOptions(TranslationContext ctx, SectionReader volume, PodmanCommand podman) {
+    private static Optional<String> mountOptions(TranslationContext ctx, SectionReader volume, ServiceBuilder service,
+                                                 PodmanCommand podman) {
         List<String> o = new ArrayList<>();
         numericId(ctx, volume, "User", "uid", "UID").ifPresent(o::add);
         numericId(ctx, volume, "Group", "gid", "GID").ifPresent(o::add);
@@ -104,6 +107,10 @@ final class VolumeTranslator implements Translator {
         if (type.isPresent()) {
             if (device.isPresent()) {
                 podman.add("--opt", "type=" + type.get());
+                if (type.get().equals("bind") && ctx.options().target().has(QuadletBehaviour.VOLUME_BIND_MOUNTS_FOR)) {
+                    // The bound directory must be mounted before the volume is created over it.
+                    service.add(CommonSteps.UNIT, "RequiresMountsFor", Words.quoteValue(device.get()));
+                }
             } else {
                 ctx.error(volume.positionOf("Type"), "Type= needs Device=, the device or path of that type to mount",
                         "add Device=<device or path>, or remove Type=");
@@ -111,7 +118,7 @@ final class VolumeTranslator implements Translator {
         }
         Optional<String> mountOptions = volume.single("Options").filter(m -> !m.isEmpty());
         if (mountOptions.isPresent()) {
-            if (device.isPresent()) {
+            if (device.isPresent() || ctx.options().target().has(QuadletBehaviour.VOLUME_OPTIONS_WITHOUT_DEVICE)) {
                 o.add(mountOptions.get());
             } else {
                 ctx.error(volume.positionOf("Options"), "Options= needs Device=, the device or path to mount with them",
