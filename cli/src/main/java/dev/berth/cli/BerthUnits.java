@@ -36,7 +36,7 @@ public record BerthUnits(boolean user, List<Path> searchPath, Generation.Outcome
 
     /** Reads the search path of {@code env} (the system's, or the user's with {@code user}). */
     public static BerthUnits load(boolean user, Environment env) {
-        return of(user, SearchPath.of(user, env), env);
+        return of(user, SearchPath.resolve(user, env, ConfigFile.load(user, env).quadletVersion()).directories(), env);
     }
 
     /** Reads the given search-path directories (already expanded, as {@link SearchPath} returns them). */

@@ -86,7 +86,9 @@ public final class GeneratorMain {
     private static int generate(GeneratorArgs a, boolean user, Environment env, String programName, PrintStream out,
             GeneratorLog log) {
         PhaseTimer timer = PhaseTimer.of(Boolean.getBoolean(TIMING_PROPERTY), log);
-        SearchPath.Result search = SearchPath.resolve(user, env);
+        // berth.conf: the Quadlet version target. A bad file is reported, and its bad settings keep their defaults.
+        BerthConfig config = ConfigFile.load(user, env);
+        SearchPath.Result search = SearchPath.resolve(user, env, config.quadletVersion());
         timer.lap("search path");
         report(search.diagnostics(), log);
         List<Path> dirs = search.directories();
@@ -94,8 +96,6 @@ public final class GeneratorMain {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
-        // berth.conf: the Quadlet version target. A bad file is reported, and its bad settings keep their defaults.
-        BerthConfig config = ConfigFile.load(user, env);
         report(config.diagnostics(), log);
         LoadedSources loaded = SourceLoader.load(search);
         timer.lap("load");

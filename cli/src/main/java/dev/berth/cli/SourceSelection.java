@@ -27,8 +27,8 @@ record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
 
     /** Selects what {@code common} names and translates it, as {@code berth generate} and {@code berth check} do. */
     static Compiled compile(CommonOptions common, Environment env) {
-        SourceSelection selection = of(common.paths, common.user, env);
         BerthConfig config = ConfigFile.load(common.user, env);
+        SourceSelection selection = of(common.paths, common.user, env, config);
         GeneratorOptions options = ConfigFile.options(common.user, env, config);
         Generation.Outcome outcome = Generation.run(selection.paths(), options, HostView.real());
         List<Diagnostic> diagnostics = new ArrayList<>(config.diagnostics());
@@ -38,8 +38,12 @@ record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
     }
 
     static SourceSelection of(List<Path> arguments, boolean user, Environment env) {
+        return of(arguments, user, env, ConfigFile.load(user, env));
+    }
+
+    static SourceSelection of(List<Path> arguments, boolean user, Environment env, BerthConfig config) {
         if (arguments.isEmpty()) {
-            SearchPath.Result r = SearchPath.resolve(user, env);
+            SearchPath.Result r = SearchPath.resolve(user, env, config.quadletVersion());
             return new SourceSelection(r.directories(), r.diagnostics());
         }
         LinkedHashSet<Path> paths = new LinkedHashSet<>();

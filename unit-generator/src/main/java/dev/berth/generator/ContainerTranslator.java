@@ -4,6 +4,7 @@ import static dev.berth.generator.CommonSteps.SERVICE;
 import static dev.berth.generator.CommonSteps.UNIT;
 
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.ContainerKeys;
 import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
@@ -86,6 +87,7 @@ final class ContainerTranslator implements Translator {
         } else {
             run.add("--cgroups=split");
         }
+        entrypoint(ctx, container, run);
         CatalogFlags.emit(container, run, unit.kind().section()); // Timezone= to ReadOnlyTmpfs=
         NetworkArguments.add(ctx, container, service, run);
         serviceType(ctx, container, service, run);
@@ -155,6 +157,24 @@ final class ContainerTranslator implements Translator {
         service.add(SERVICE, "ExecStart", run.toExecLine());
 
         return ctx.failed() ? Optional.empty() : Optional.of(service.build());
+    }
+
+    /**
+     * {@code Entrypoint=}: since 5.8 {@code --entrypoint=VALUE}, written even for an empty value, which clears the
+     * image's entry point; before, {@code --entrypoint VALUE} among the other single flags, and nothing when empty.
+     */
+    private static void entrypoint(TranslationContext ctx, SectionReader container, PodmanCommand run) {
+        if (ctx.options().target().has(QuadletBehaviour.EMPTY_ENTRYPOINT)) {
+            Optional<String> v = container.single(ContainerKeys.ENTRYPOINT);
+            if (v.isPresent()) {
+                run.add("--entrypoint=" + v.get());
+            }
+        } else {
+            String v = container.nonEmpty(ContainerKeys.ENTRYPOINT);
+            if (v != null) {
+                run.add("--entrypoint", v);
+            }
+        }
     }
 
     /** A podman command starting with the shared {@code podman [--module=...] [GlobalArgs]} words. */

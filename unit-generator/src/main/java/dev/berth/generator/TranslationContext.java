@@ -87,6 +87,9 @@ public final class TranslationContext {
             Optional<Section> s = unit.file().section(name);
             main = s.isPresent() ? SectionReader.indexed(s.get(), diagnostics)
                     : new SectionReader(new Section(name, Position.ofFile(unit.path()), List.of()), diagnostics);
+            if (options.target().has(dev.berth.spec.quadlet.QuadletBehaviour.HEALTH_CMD_QUOTING)) {
+                main.trimmingOnePairOfQuotes();
+            }
         }
         return main;
     }

@@ -38,7 +38,7 @@ public final class ContainerKeys {
             "the maximum number of processes");
     public static final KeySpec SHM_SIZE = T.flag("ShmSize", SINGLE, "--shm-size", "4.7",
             "the size of /dev/shm");
-    public static final KeySpec ENTRYPOINT = T.flag("Entrypoint", SINGLE, "--entrypoint", "5.0",
+    public static final KeySpec ENTRYPOINT = T.step("Entrypoint", SINGLE, "--entrypoint", "5.0",
             "overrides the image's entry point");
     public static final KeySpec WORKING_DIR = T.flag("WorkingDir", SINGLE, "--workdir", "4.6",
             "the working directory inside the container");

@@ -38,6 +38,8 @@ public final class SectionReader {
     /** Each key's assignments in order, built on demand; a translation asks a main section about every key. */
     private Map<String, Entry[]> index;
     private int scans;
+    /** Quadlet 5.8.2 and later trim one pair of surrounding quotes from a single value, not every quote. */
+    private boolean onePairOfQuotes;
 
     /** @param problems where unreadable values are reported; owned by the caller's translation */
     public SectionReader(Section section, List<Diagnostic> problems) {
@@ -53,6 +55,16 @@ public final class SectionReader {
         SectionReader r = new SectionReader(section, problems);
         r.index = buildIndex(section);
         return r;
+    }
+
+    /**
+     * This reader, reading single values as Quadlet 5.8.2 and later do: one pair of double quotes around the whole
+     * value is removed ({@code ""/a""} reads {@code "/a"}, {@code HealthCmd=sh -c "x"} keeps its quotes), where
+     * earlier Quadlets removed every double quote at either end.
+     */
+    public SectionReader trimmingOnePairOfQuotes() {
+        onePairOfQuotes = true;
+        return this;
     }
 
     /** Every assignment of {@code key} in order (empty-assignment resets not applied); not to be modified. */
@@ -136,7 +148,15 @@ public final class SectionReader {
     /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
     public Optional<String> single(String key) {
         Entry last = lastOrNull(key);
-        return last == null ? Optional.empty() : Optional.of(singleValue(last));
+        return last == null ? Optional.empty() : Optional.of(value(last));
+    }
+
+    private String value(Entry e) {
+        return onePairOfQuotes ? trimOnePair(e.value().stripTrailing()) : singleValue(e);
+    }
+
+    private static String trimOnePair(String v) {
+        return v.length() >= 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"' ? v.substring(1, v.length() - 1) : v;
     }
 
     /** An assignment's value read as SINGLE: trailing blanks and surrounding double quotes trimmed. */
@@ -153,7 +173,7 @@ public final class SectionReader {
         if (last == null) {
             return null;
         }
-        String v = singleValue(last);
+        String v = value(last);
         return v.isEmpty() ? null : v;
     }
 
@@ -304,7 +324,7 @@ public final class SectionReader {
 
     /** The assignment's value as a boolean; a value that is none is reported and reads false. */
     private boolean boolValue(String key, Entry last) {
-        String v = singleValue(last).toLowerCase(Locale.ROOT);
+        String v = value(last).toLowerCase(Locale.ROOT);
         return switch (v) {
             case "1", "yes", "true", "on" -> true;
             case "0", "no", "false", "off" -> false;
