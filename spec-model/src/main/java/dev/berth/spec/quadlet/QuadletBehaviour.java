@@ -25,8 +25,6 @@ public enum QuadletBehaviour {
             "a template may name template volumes and networks (Volume=data@.volume) for its instance"),
     ARTIFACT_KIND("5.7", "newer-keys",
             "the .artifact kind"),
-    MULTI_UNIT_FILES("5.8", "multi-unit-files",
-            ".quadlets files hold several units, separated by --- lines, each headed # FileName=NAME"),
     EMPTY_ENTRYPOINT("5.8", "entrypoint-empty",
             "Entrypoint= is written --entrypoint=VALUE, and Entrypoint=\"\" clears the image's entry point"),
     HEALTH_CMD_QUOTING("5.8", "single-value-quotes",
