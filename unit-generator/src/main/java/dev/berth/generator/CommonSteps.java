@@ -70,7 +70,30 @@ public final class CommonSteps {
         }
         reportUnknownKeys(ctx, mainName);
         reportUnknownKeys(ctx, QUADLET);
+        if (u.file().hasSection(SERVICE)) {
+            warnServiceUser(ctx);
+        }
         return true;
+    }
+
+    /**
+     * {@code User=}, {@code Group=} and {@code DynamicUser=} in {@code [Service]} run podman itself as another
+     * user, which the generated commands are not made for (Quadlet warns since 5.6; berth for every target).
+     */
+    private static void warnServiceUser(TranslationContext ctx) {
+        for (Section s : ctx.unit().file().sections()) {
+            if (!s.name().equals(SERVICE)) {
+                continue;
+            }
+            for (Entry e : s.entries()) {
+                if (e.key().equals("User") || e.key().equals("Group") || e.key().equals("DynamicUser")) {
+                    ctx.warning(e.position(), "[Service] " + e.key() + "= runs podman as another user, which Quadlet "
+                                    + "does not support",
+                            "remove it; for a rootless container use the user's own search path (berth --user), "
+                                    + "or set User= in the main section to change the user inside the container");
+                }
+            }
+        }
     }
 
     /** The unknown keys of every {@code section} section of the unit, reported in file order. */

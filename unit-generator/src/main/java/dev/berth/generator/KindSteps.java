@@ -49,6 +49,13 @@ final class KindSteps {
         return service;
     }
 
+    /** The podman object's name, from the index (worked out for the target before translation). */
+    static String resourceName(TranslationContext ctx) {
+        UnitInfo info = ctx.index().get(ctx.unit().fileName());
+        return info != null ? info.resourceName().orElseThrow()
+                : UnitNames.resourceName(ctx.unit()).orElseThrow();
+    }
+
     static String serviceFileName(TranslationContext ctx) {
         UnitInfo info = ctx.index().get(ctx.unit().fileName());
         return info != null ? info.serviceFileName() : UnitNames.serviceName(ctx.unit()) + ".service";

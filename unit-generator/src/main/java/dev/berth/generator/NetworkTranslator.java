@@ -17,7 +17,7 @@ final class NetworkTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader network = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        String networkName = UnitNames.resourceName(unit).orElseThrow();
+        String networkName = KindSteps.resourceName(ctx);
 
         PodmanCommand base = CommonSteps.basePodman(ctx);
         if (network.bool("NetworkDeleteOnStop", false)) {

@@ -21,7 +21,7 @@ final class PodTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader pod = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        String podName = UnitNames.resourceName(unit).orElseThrow();
+        String podName = KindSteps.resourceName(ctx);
         for (String member : ctx.index().find(unit.fileName()).map(UnitInfo::podMembers).orElse(java.util.List.of())) {
             service.add(CommonSteps.UNIT, "Wants", member);
             service.add(CommonSteps.UNIT, "Before", member);

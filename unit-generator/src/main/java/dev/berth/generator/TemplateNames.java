@@ -18,7 +18,8 @@ final class TemplateNames {
     /** The warnings for a template file; nothing for other files. */
     static void check(TranslationContext ctx) {
         SourceUnit unit = ctx.unit();
-        if (!unit.isTemplate() || unit.kind().serviceSuffix().isEmpty()) {
+        if (!unit.isTemplate() || unit.kind().serviceSuffix().isEmpty()
+                || ctx.options().target().has(dev.berth.spec.quadlet.QuadletBehaviour.TEMPLATE_REFERENCES)) {
             return;
         }
         sharedObject(ctx);

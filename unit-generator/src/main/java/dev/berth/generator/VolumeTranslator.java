@@ -44,7 +44,7 @@ final class VolumeTranslator implements Translator {
         options.ifPresent(o -> podman.add("--opt", o));
         KeyValueArguments.add(ctx, volume, "Label", "--label", podman);
         PodmanArgs.add(volume, podman);
-        podman.add(UnitNames.resourceName(unit).orElseThrow());
+        podman.add(KindSteps.resourceName(ctx));
 
         service.add(CommonSteps.SERVICE, "ExecStart", podman.toExecLine());
         CommonSteps.oneshotDefaults(service, true);

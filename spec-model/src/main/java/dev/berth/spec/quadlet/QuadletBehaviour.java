@@ -9,8 +9,6 @@ package dev.berth.spec.quadlet;
 public enum QuadletBehaviour {
     UNIT_DEPENDENCY_NAMES("5.5", "unit-dependencies-translated",
             "Quadlet file names in [Unit] dependency keys (After=db.container) become their services' names"),
-    SERVICE_USER_WARNING("5.6", "service-user-group-warning",
-            "User=, Group= and DynamicUser= in [Service] are warned about"),
     STOP_BY_NAME("5.6", "stop-by-name",
             "containers and pods are stopped and removed by name, without --cidfile and --pod-id-file"),
     SPACES_ESCAPED("5.5", "spaces-escaped",
