@@ -47,6 +47,9 @@ public final class MountArguments {
                 tokens.add(field);
             }
         }
+        if (type == null && ctx.options().target().has(QuadletBehaviour.MOUNT_TYPE_DEFAULTS_TO_VOLUME)) {
+            type = "volume"; // as podman run --mount does since 5.6
+        }
         if (type == null) {
             ctx.error(at, "Mount=" + mount + " has no type", "start it with type=bind, type=volume, type=tmpfs, ...");
             return Optional.empty();
@@ -72,6 +75,11 @@ public final class MountArguments {
             return Optional.of(mount);
         }
         if (source.isEmpty()) {
+            if (type.equals("volume") && !ctx.options().target().has(QuadletBehaviour.ANONYMOUS_MOUNT)) {
+                ctx.error(at, "Mount=" + mount + " has no source; an anonymous volume mount needs Quadlet 6.0",
+                        "add source=<volume>, or raise [Generator] QuadletVersion= in berth.conf to 6.0");
+                return Optional.empty();
+            }
             if (!type.equals("volume")) {
                 // Quadlet 5.4.2 crashes here; a volume mount without source is an anonymous volume.
                 ctx.error(at, "Mount=" + mount + " has no source, which a " + type + " mount needs",

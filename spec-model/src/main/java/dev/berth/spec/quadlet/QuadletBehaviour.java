@@ -17,6 +17,8 @@ public enum QuadletBehaviour {
             "every kind's [Unit] gets SourcePath= then RequiresMountsFor=%t/containers before anything that names other units"),
     VOLUME_BIND_MOUNTS_FOR("5.8", "volume-bind-mounts-for",
             "a .volume with Type=bind requires its Device= path to be mounted (RequiresMountsFor=)"),
+    MOUNT_TYPE_DEFAULTS_TO_VOLUME("5.6", "mount-type-defaults-to-volume",
+            "a Mount= without type= is a volume mount"),
     SEVERAL_YAML("5.7", "kube-several-yaml",
             "every Yaml= of a .kube file is played and torn down, not only the last"),
     TEMPLATE_REFERENCES("5.7", "template-references",
