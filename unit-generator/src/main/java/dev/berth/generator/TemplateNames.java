@@ -58,7 +58,7 @@ final class TemplateNames {
         String others = unit.kind() == dev.berth.spec.quadlet.UnitKind.POD ? "no Quadlet supports templated pods"
                 : "Podman 5.7 and later create one " + object + " per instance";
         ctx.warning(KindSteps.sectionPosition(ctx), unit.fileName() + " becomes " + KindSteps.serviceFileName(ctx)
-                + " and one " + object + " named " + UnitNames.resourceName(unit).orElse("") + " that all instances"
+                + " and one " + object + " named " + KindSteps.resourceName(ctx) + " that all instances"
                 + " share (as in Quadlet 5.4.2; " + others + ")", fix);
     }
 

@@ -27,7 +27,8 @@ class SharedArgumentsTest {
             for (int i = 0; i + 1 < otherFiles.length; i += 2) {
                 units.add(unit(otherFiles[i], otherFiles[i + 1]));
             }
-            TranslationContext ctx = new TranslationContext(pod, GeneratorOptions.system(), UnitIndex.of(units),
+            TranslationContext ctx = new TranslationContext(pod, GeneratorOptions.system().withTarget(
+                    dev.berth.spec.quadlet.QuadletVersion.SUPPORTED.get(0)), UnitIndex.of(units),
                     HostView.nothingExists());
             return new Setup(ctx, CommonSteps.main(ctx), new ServiceBuilder("x-pod.service", pod.file()));
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class KeyNamesTest {
+class KeyLookupTest {
 
     @Test
     void knowsExactlyTheCatalogueKeys() {
