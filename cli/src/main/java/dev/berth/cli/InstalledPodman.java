@@ -42,7 +42,9 @@ final class InstalledPodman {
                 return Optional.empty();
             }
             Matcher m = VERSION.matcher(new String(out, StandardCharsets.UTF_8));
-            return p.exitValue() == 0 && m.find() ? QuadletVersion.parse(m.group(1)) : Optional.empty();
+            // A podman without Quadlet (before 4.4) has no Quadlet keys to compare with.
+            return p.exitValue() == 0 && m.find() ? QuadletVersion.parse(m.group(1))
+                    .filter(v -> v.compareTo(new QuadletVersion(4, 4)) >= 0) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
