@@ -132,8 +132,12 @@ public final class MultiUnitFile {
                     "give each part its own FileName="));
             return;
         }
+        int last = to; // without the blank lines before the separator
+        while (last > first && lines[last - 1].isBlank()) {
+            last--;
+        }
         StringBuilder text = new StringBuilder();
-        for (int i = first; i < to; i++) {
+        for (int i = first; i < last; i++) {
             text.append(lines[i]).append('\n');
         }
         parts.add(new Part(fileName, kind.get(), first + 1, text.toString()));
