@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.ArtifactKeys;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.Optional;
@@ -18,10 +19,10 @@ final class ArtifactTranslator implements Translator {
         }
         SectionReader artifact = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        Optional<String> name = artifact.single("Artifact").filter(a -> !a.isEmpty());
+        Optional<String> name = artifact.single(ArtifactKeys.ARTIFACT).filter(a -> !a.isEmpty());
         if (name.isEmpty()) {
-            ctx.error(artifact.positionOf("Artifact"),
-                    artifact.has("Artifact") ? "Artifact= is empty" : "a .artifact file needs Artifact=",
+            ctx.error(artifact.positionOf(ArtifactKeys.ARTIFACT),
+                    artifact.has(ArtifactKeys.ARTIFACT) ? "Artifact= is empty" : "a .artifact file needs Artifact=",
                     "add Artifact=<artifact to pull>");
             return Optional.empty();
         }

@@ -49,7 +49,7 @@ final class ContainerTranslator implements Translator {
         CommonSteps.renameSections(service, unit.kind());
 
         Optional<String> image = imageToRun(ctx, container, service);
-        String rootfs = container.nonEmpty("Rootfs");
+        String rootfs = container.nonEmpty(ContainerKeys.ROOTFS);
         String containerName = UnitNames.containerName(unit, container);
 
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
@@ -69,7 +69,7 @@ final class ContainerTranslator implements Translator {
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
         // Steps for keys most files leave unset are guarded here, so that for those files their methods never run,
         // and the JIT compiler, busy while the generator runs, never has to compile them.
-        if (container.has("ReloadSignal") || container.has("ReloadCmd")) {
+        if (container.has(ContainerKeys.RELOAD_SIGNAL) || container.has(ContainerKeys.RELOAD_CMD)) {
             reload(ctx, container, service, base, containerName);
         }
 
@@ -81,7 +81,7 @@ final class ContainerTranslator implements Translator {
         LogOptions.add(container, run);
         // The runtime manages the container's cgroups.
         service.add(SERVICE, "Delegate", "yes");
-        String cgroups = container.nonEmpty("CgroupsMode");
+        String cgroups = container.nonEmpty(ContainerKeys.CGROUPS_MODE);
         if (cgroups != null) {
             run.add("--cgroups", cgroups);
         } else {
@@ -96,51 +96,51 @@ final class ContainerTranslator implements Translator {
             service.set(SERVICE, "SyslogIdentifier", "%N");
         }
         security(container, run);
-        if (container.has("AddDevice")) {
+        if (container.has(ContainerKeys.ADD_DEVICE)) {
             devices(ctx, container, run);
         }
-        Optional<String> seccomp = container.single("SeccompProfile");
+        Optional<String> seccomp = container.single(ContainerKeys.SECCOMP_PROFILE);
         if (seccomp.isPresent()) {
             run.add("--security-opt", "seccomp=" + seccomp.get());
         }
-        for (String cap : container.words("DropCapability")) {
+        for (String cap : container.words(ContainerKeys.DROP_CAPABILITY)) {
             run.add("--cap-drop", cap.toLowerCase(Locale.ROOT));
         }
-        for (String cap : container.words("AddCapability")) {
+        for (String cap : container.words(ContainerKeys.ADD_CAPABILITY)) {
             run.add("--cap-add", cap.toLowerCase(Locale.ROOT));
         }
-        run.addEach("--sysctl", container.words("Sysctl"));
-        Optional<Boolean> readOnly = container.bool("ReadOnly");
+        run.addEach("--sysctl", container.words(ContainerKeys.SYSCTL));
+        Optional<Boolean> readOnly = container.bool(ContainerKeys.READ_ONLY);
         if (readOnly.isPresent()) {
             CatalogFlags.addBool(run, "--read-only", readOnly.get());
         }
-        if (container.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
+        if (container.bool(ContainerKeys.VOLATILE_TMP, false) && !readOnly.orElse(false)) {
             run.add("--tmpfs", "/tmp:rw,size=512M,mode=1777");
         }
         UserMappings.addUser(ctx, container, run);
         UserMappings.addMappings(ctx, container, run, true);
         VolumeArguments.add(ctx, container, service, run);
-        String autoUpdate = container.nonEmpty("AutoUpdate");
+        String autoUpdate = container.nonEmpty(ContainerKeys.AUTO_UPDATE);
         if (autoUpdate != null) {
             run.add("--label", "io.containers.autoupdate=" + autoUpdate);
         }
-        if (container.has("ExposeHostPort")) {
+        if (container.has(ContainerKeys.EXPOSE_HOST_PORT)) {
             exposedPorts(ctx, container, run);
         }
         PublishPorts.add(container, run);
         KeyValueArguments.add(ctx, container, "Environment", "--env", run);
         KeyValueArguments.add(ctx, container, "Label", "--label", run);
         KeyValueArguments.add(ctx, container, "Annotation", "--annotation", run);
-        for (String mask : container.args("Mask")) {
+        for (String mask : container.args(ContainerKeys.MASK)) {
             run.add("--security-opt", "mask=" + mask);
         }
-        for (String unmask : container.args("Unmask")) {
+        for (String unmask : container.args(ContainerKeys.UNMASK)) {
             run.add("--security-opt", "unmask=" + unmask);
         }
-        for (String file : container.args("EnvironmentFile")) {
+        for (String file : container.args(ContainerKeys.ENVIRONMENT_FILE)) {
             run.add("--env-file", CommonSteps.absolutePath(ctx, file));
         }
-        run.addEach("--secret", container.args("Secret"));
+        run.addEach("--secret", container.args(ContainerKeys.SECRET));
         MountArguments.add(ctx, container, service, run);
         HealthArguments.add(container, run);
         pod(ctx, container, service, run);
@@ -150,7 +150,7 @@ final class ContainerTranslator implements Translator {
         } else if (rootfs != null) {
             run.add("--rootfs", rootfs);
         }
-        Optional<List<String>> exec = container.command("Exec");
+        Optional<List<String>> exec = container.command(ContainerKeys.EXEC);
         if (exec.isPresent()) {
             run.addAll(exec.get());
         }
@@ -187,8 +187,8 @@ final class ContainerTranslator implements Translator {
      * Exactly one of Image= and Rootfs= must be set.
      */
     private static Optional<String> imageToRun(TranslationContext ctx, SectionReader container, ServiceBuilder service) {
-        String image = container.nonEmpty("Image");
-        boolean rootfs = container.nonEmpty("Rootfs") != null;
+        String image = container.nonEmpty(ContainerKeys.IMAGE);
+        boolean rootfs = container.nonEmpty(ContainerKeys.ROOTFS) != null;
         if (image != null && !rootfs && !ImageReferences.isQuadletReference(image)) {
             return Optional.of(image); // the usual case: an image name, with nothing to resolve and nowhere to report
         }
@@ -202,19 +202,19 @@ final class ContainerTranslator implements Translator {
     private static Optional<String> resolveImage(TranslationContext ctx, SectionReader container,
                                                  ServiceBuilder service, String image, boolean rootfs) {
         if (image == null && !rootfs) {
-            ctx.error(container.positionOf("Image"), "a container needs Image= or Rootfs=",
+            ctx.error(container.positionOf(ContainerKeys.IMAGE), "a container needs Image= or Rootfs=",
                     "add Image=<image> (or Rootfs=<directory> to run an exploded root file system)");
             return Optional.empty();
         }
         if (image != null && rootfs) {
-            ctx.error(container.positionOf("Rootfs"), "Image= and Rootfs= cannot both be set",
+            ctx.error(container.positionOf(ContainerKeys.ROOTFS), "Image= and Rootfs= cannot both be set",
                     "keep only one of them");
             return Optional.empty();
         }
         if (image == null) {
             return Optional.empty();
         }
-        Position at = container.lastEntry("Image").map(Entry::valuePosition).orElse(container.positionOf("Image"));
+        Position at = container.lastEntry(ContainerKeys.IMAGE).map(Entry::valuePosition).orElse(container.positionOf(ContainerKeys.IMAGE));
         return ImageReferences.resolve(ctx, service, "Image", image, at);
     }
 
@@ -238,13 +238,13 @@ final class ContainerTranslator implements Translator {
     /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
     private static void reload(TranslationContext ctx, SectionReader container, ServiceBuilder service, List<String> base,
                                String containerName) {
-        Optional<String> signal = Optional.ofNullable(container.nonEmpty("ReloadSignal"));
-        Optional<List<String>> command = container.command("ReloadCmd").filter(c -> !c.isEmpty());
+        Optional<String> signal = Optional.ofNullable(container.nonEmpty(ContainerKeys.RELOAD_SIGNAL));
+        Optional<List<String>> command = container.command(ContainerKeys.RELOAD_CMD).filter(c -> !c.isEmpty());
         if (signal.isEmpty() && command.isEmpty()) {
             return;
         }
         if (signal.isPresent() && command.isPresent()) {
-            ctx.error(container.positionOf("ReloadSignal"), "ReloadCmd= and ReloadSignal= cannot both be set",
+            ctx.error(container.positionOf(ContainerKeys.RELOAD_SIGNAL), "ReloadCmd= and ReloadSignal= cannot both be set",
                     "keep only one way to reload the container");
             return;
         }
@@ -271,10 +271,10 @@ final class ContainerTranslator implements Translator {
         if (type.isPresent() && type.get().equals("oneshot")) {
             return;
         }
-        Optional<String> notify = container.single("Notify");
+        Optional<String> notify = container.single(ContainerKeys.NOTIFY);
         if (notify.isPresent() && notify.get().equalsIgnoreCase("healthy")) {
             run.add("--sdnotify=healthy");
-        } else if (container.bool("Notify", false)) {
+        } else if (container.bool(ContainerKeys.NOTIFY, false)) {
             run.add("--sdnotify=container");
         } else {
             run.add("--sdnotify=conmon");
@@ -291,13 +291,13 @@ final class ContainerTranslator implements Translator {
     }
 
     private static void security(SectionReader container, PodmanCommand run) {
-        if (container.bool("NoNewPrivileges", false)) {
+        if (container.bool(ContainerKeys.NO_NEW_PRIVILEGES, false)) {
             run.add("--security-opt=no-new-privileges");
         }
-        if (container.bool("SecurityLabelDisable", false)) {
+        if (container.bool(ContainerKeys.SECURITY_LABEL_DISABLE, false)) {
             run.add("--security-opt", "label=disable");
         }
-        if (container.bool("SecurityLabelNested", false)) {
+        if (container.bool(ContainerKeys.SECURITY_LABEL_NESTED, false)) {
             run.add("--security-opt", "label=nested");
         }
         securityOpt(container, run, "SecurityLabelType", "label=type:");
@@ -316,7 +316,7 @@ final class ContainerTranslator implements Translator {
 
     /** {@code AddDevice=}: a leading {@code -} adds the device only if its host path exists when generating. */
     private static void devices(TranslationContext ctx, SectionReader container, PodmanCommand run) {
-        for (SectionReader.Word w : container.listWords("AddDevice")) {
+        for (SectionReader.Word w : container.listWords(ContainerKeys.ADD_DEVICE)) {
             String device = w.text();
             if (device.isEmpty()) {
                 // Quadlet 5.4.2 crashes on an empty device.
@@ -335,7 +335,7 @@ final class ContainerTranslator implements Translator {
     }
 
     private static void exposedPorts(TranslationContext ctx, SectionReader container, PodmanCommand run) {
-        for (Entry e : container.entries("ExposeHostPort")) {
+        for (Entry e : container.entries(ContainerKeys.EXPOSE_HOST_PORT)) {
             String port = e.value().strip();
             if (!PORT_RANGE.matcher(port).find()) {
                 ctx.error(e.valuePosition(), "ExposeHostPort=" + port + " is not a port or port range",
@@ -352,8 +352,8 @@ final class ContainerTranslator implements Translator {
      */
     private static void pod(TranslationContext ctx, SectionReader container, ServiceBuilder service, PodmanCommand run) {
         // Read even when Pod= is unset, so that a misspelt boolean is reported.
-        container.bool("StartWithPod");
-        String pod = container.nonEmpty("Pod");
+        container.bool(ContainerKeys.START_WITH_POD);
+        String pod = container.nonEmpty(ContainerKeys.POD);
         if (pod != null) {
             joinPod(ctx, container, service, run, pod);
         }
@@ -361,7 +361,7 @@ final class ContainerTranslator implements Translator {
 
     private static void joinPod(TranslationContext ctx, SectionReader container, ServiceBuilder service,
                                 PodmanCommand run, String pod) {
-        Position at = container.lastEntry("Pod").map(Entry::valuePosition).orElse(container.positionOf("Pod"));
+        Position at = container.lastEntry(ContainerKeys.POD).map(Entry::valuePosition).orElse(container.positionOf(ContainerKeys.POD));
         if (!pod.endsWith(".pod")) {
             ctx.error(at, "Pod=" + pod + " does not name a .pod file",
                     "name a Quadlet pod file such as " + pod + ".pod; pods not made by Quadlet can be joined with "

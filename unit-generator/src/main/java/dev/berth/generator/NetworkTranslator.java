@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.NetworkKeys;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
@@ -20,7 +21,7 @@ final class NetworkTranslator implements Translator {
         String networkName = KindSteps.resourceName(ctx);
 
         PodmanCommand base = CommonSteps.basePodman(ctx);
-        if (network.bool("NetworkDeleteOnStop", false)) {
+        if (network.bool(NetworkKeys.NETWORK_DELETE_ON_STOP, false)) {
             PodmanCommand remove = KindSteps.startingLike(base).add("network", "rm", networkName);
             service.add(CommonSteps.SERVICE, "ExecStopPost", remove.toExecLine());
         }
@@ -43,9 +44,9 @@ final class NetworkTranslator implements Translator {
      * subnet, so there may not be more of them than subnets.
      */
     private static void addSubnets(TranslationContext ctx, SectionReader network, PodmanCommand podman) {
-        List<Entry> subnets = network.entries("Subnet");
-        List<Entry> gateways = network.entries("Gateway");
-        List<Entry> ranges = network.entries("IPRange");
+        List<Entry> subnets = network.entries(NetworkKeys.SUBNET);
+        List<Entry> gateways = network.entries(NetworkKeys.GATEWAY);
+        List<Entry> ranges = network.entries(NetworkKeys.IP_RANGE);
         if (subnets.isEmpty()) {
             for (List<Entry> orphans : List.of(gateways, ranges)) {
                 if (!orphans.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.VolumeKeys;
 import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
@@ -28,7 +29,7 @@ final class VolumeTranslator implements Translator {
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("volume", "create", "--ignore");
         ownerFlag(ctx, volume, "UID", "--uid", podman);
         ownerFlag(ctx, volume, "GID", "--gid", podman);
-        Optional<String> driver = volume.single("Driver");
+        Optional<String> driver = volume.single(VolumeKeys.DRIVER);
         driver.ifPresent(d -> podman.add("--driver", d));
 
         Optional<String> options;
@@ -36,8 +37,8 @@ final class VolumeTranslator implements Translator {
             options = imageOption(ctx, volume, service);
         } else {
             options = mountOptions(ctx, volume, service, podman);
-            if (volume.has("Image")) {
-                ctx.warning(volume.positionOf("Image"), "Image= is ignored unless Driver=image",
+            if (volume.has(VolumeKeys.IMAGE)) {
+                ctx.warning(volume.positionOf(VolumeKeys.IMAGE), "Image= is ignored unless Driver=image",
                         "add Driver=image to mount the image, or remove Image=");
             }
         }
@@ -74,13 +75,13 @@ final class VolumeTranslator implements Translator {
                         "remove " + key + "=, or use another driver");
             }
         }
-        Optional<Entry> image = volume.lastEntry("Image");
+        Optional<Entry> image = volume.lastEntry(VolumeKeys.IMAGE);
         if (image.isEmpty()) {
-            ctx.error(volume.positionOf("Driver"), "Driver=image needs Image=, the image to mount",
+            ctx.error(volume.positionOf(VolumeKeys.DRIVER), "Driver=image needs Image=, the image to mount",
                     "add Image=<image>, or Image=<name>.image to use a .image file");
             return Optional.empty();
         }
-        String name = volume.single("Image").orElseThrow();
+        String name = volume.single(VolumeKeys.IMAGE).orElseThrow();
         if (name.isEmpty()) {
             // Quadlet would write --opt image= and podman would fail when the service starts.
             ctx.error(image.get().position(), "Image= is empty, but Driver=image needs an image to mount",
@@ -100,10 +101,10 @@ final class VolumeTranslator implements Translator {
         List<String> o = new ArrayList<>();
         numericId(ctx, volume, "User", "uid", "UID").ifPresent(o::add);
         numericId(ctx, volume, "Group", "gid", "GID").ifPresent(o::add);
-        volume.bool("Copy").ifPresent(copy -> podman.add("--opt", copy ? "copy" : "nocopy"));
-        Optional<String> device = volume.single("Device").filter(d -> !d.isEmpty());
+        volume.bool(VolumeKeys.COPY).ifPresent(copy -> podman.add("--opt", copy ? "copy" : "nocopy"));
+        Optional<String> device = volume.single(VolumeKeys.DEVICE).filter(d -> !d.isEmpty());
         device.ifPresent(d -> podman.add("--opt", "device=" + d));
-        Optional<String> type = volume.single("Type").filter(t -> !t.isEmpty());
+        Optional<String> type = volume.single(VolumeKeys.TYPE).filter(t -> !t.isEmpty());
         if (type.isPresent()) {
             if (device.isPresent()) {
                 podman.add("--opt", "type=" + type.get());
@@ -112,16 +113,16 @@ final class VolumeTranslator implements Translator {
                     service.add(CommonSteps.UNIT, "RequiresMountsFor", Words.quoteValue(device.get()));
                 }
             } else {
-                ctx.error(volume.positionOf("Type"), "Type= needs Device=, the device or path of that type to mount",
+                ctx.error(volume.positionOf(VolumeKeys.TYPE), "Type= needs Device=, the device or path of that type to mount",
                         "add Device=<device or path>, or remove Type=");
             }
         }
-        Optional<String> mountOptions = volume.single("Options").filter(m -> !m.isEmpty());
+        Optional<String> mountOptions = volume.single(VolumeKeys.OPTIONS).filter(m -> !m.isEmpty());
         if (mountOptions.isPresent()) {
             if (device.isPresent() || ctx.options().target().has(QuadletBehaviour.VOLUME_OPTIONS_WITHOUT_DEVICE)) {
                 o.add(mountOptions.get());
             } else {
-                ctx.error(volume.positionOf("Options"), "Options= needs Device=, the device or path to mount with them",
+                ctx.error(volume.positionOf(VolumeKeys.OPTIONS), "Options= needs Device=, the device or path to mount with them",
                         "add Device=<device or path>, or remove Options=");
             }
         }
