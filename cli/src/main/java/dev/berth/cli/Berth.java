@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.FileStore;
 import dev.berth.generator.Environment;
 import dev.berth.systemd.BusScope;
 import dev.berth.systemd.Systemd;

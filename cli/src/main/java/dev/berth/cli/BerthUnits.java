@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.generator.ConfigFile;
+import dev.berth.install.ManagedUnit;
 import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.Generation;

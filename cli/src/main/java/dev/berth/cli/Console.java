@@ -1,15 +1,11 @@
 package dev.berth.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.berth.cli.UnitNameResolver.NotFound;
+import dev.berth.install.Problems;
+import dev.berth.spec.Problem;
 import dev.berth.systemd.SystemdException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,23 +17,6 @@ final class Console {
 
     static final int OK = 0;
     static final int FAILED = 1;
-
-    /**
-     * Jackson's mappers, made on first use: loading Jackson costs about a fifth of a second of start-up, which
-     * text output (every {@code berth start} a person types) need not pay.
-     */
-    private static final class Mappers {
-        static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        static final ObjectMapper COMPACT = new ObjectMapper();
-
-        static String write(ObjectMapper mapper, Object doc) {
-            try {
-                return mapper.writeValueAsString(doc);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("maps of strings and numbers always serialise", e);
-            }
-        }
-    }
 
     private final Berth.Session session;
     private final OutputFormat format;
@@ -63,12 +42,12 @@ final class Console {
 
     /** One indented JSON document, the whole answer of a command. */
     void document(Object doc) {
-        session.out().print(Mappers.write(Mappers.PRETTY, doc) + "\n");
+        session.out().print(Json.document(doc));
     }
 
     /** One JSON object on one line (a stream of records, as {@code berth logs --format json} prints). */
     void record(Object doc) {
-        session.out().println(Mappers.write(Mappers.COMPACT, doc));
+        session.out().println(Json.line(doc));
         session.out().flush();
     }
 
@@ -78,12 +57,12 @@ final class Console {
     }
 
     int fail(SystemdException e) {
-        return fail(kindOf(e), Optional.empty(), e.problem(), e.fix());
+        return failAll(List.of(Problems.of(e)));
     }
 
     /** Names that do not resolve: all of them are reported, and nothing was done. */
     int fail(List<NotFound> notFound) {
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         for (NotFound n : notFound) {
             errors.add(error("unknown-unit", Optional.of(n.given()), n.problem(), n.fix()));
         }
@@ -91,31 +70,31 @@ final class Console {
     }
 
     /** Several problems at once (built with {@link #error}); in JSON one document. */
-    int failAll(List<Map<String, Object>> errors) {
+    int failAll(List<Problem> errors) {
         if (json()) {
-            document(Map.of("errors", errors));
+            document(new Errors(errors));
         } else {
-            for (Map<String, Object> e : errors) {
-                note("berth: " + e.get("problem"));
-                if (e.get("fix") != null) {
-                    note("  fix: " + e.get("fix"));
-                }
-            }
+            errors.forEach(this::problem);
         }
         return FAILED;
     }
 
-    static Map<String, Object> error(String kind, Optional<String> name, String problem, Optional<String> fix) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", kind);
-        m.put("name", name.orElse(null));
-        m.put("problem", problem);
-        m.put("fix", fix.orElse(null));
-        return m;
+    /** A problem in text: "berth: problem" and an indented "fix: ..." line, on standard error. */
+    void problem(Problem p) {
+        note("berth: " + p.problem());
+        p.fix().ifPresent(f -> note("  fix: " + f));
+    }
+
+    /** {@code {"errors": [{kind, name, problem, fix}]}}, the JSON of a command that could not do its work. */
+    record Errors(List<Problem> errors) {
+    }
+
+    static Problem error(String kind, Optional<String> name, String problem, Optional<String> fix) {
+        return new Problem(kind, name, problem, fix);
     }
 
     /** BUS_UNREACHABLE → "bus-unreachable". */
     static String kindOf(SystemdException e) {
-        return e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Problems.kindOf(e);
     }
 }

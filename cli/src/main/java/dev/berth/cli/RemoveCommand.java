@@ -1,27 +1,19 @@
 package dev.berth.cli;
 
-import dev.berth.generator.ApplyPlan;
-import dev.berth.generator.ApplyPlan.FileChange;
-import dev.berth.generator.ApplyPlan.UnitDifference;
-import dev.berth.generator.Generation;
-import dev.berth.spec.Diagnostic;
-import dev.berth.spec.Position;
-import dev.berth.systemd.Systemd;
-import dev.berth.systemd.SystemdException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.berth.install.ChangeReport;
+import dev.berth.install.FileStore;
+import dev.berth.install.InstallSite;
+import dev.berth.install.ManagedUnit;
+import dev.berth.install.Removal;
+import dev.berth.spec.Problem;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
 
 /** {@code berth remove}. */
 @Command(name = "remove",
@@ -87,172 +79,25 @@ final class RemoveCommand implements Callable<Integer> {
 
     private ChangeReport remove(InstallSite site) {
         BerthUnits units = BerthUnits.of(user, site.searchPath().directories(), session.env());
-        Generation.Outcome before = units.outcome();
-        List<String> errors = new ArrayList<>();
-        Path installReal = site.real();
-        Set<String> relatives = new LinkedHashSet<>();
+        List<Problem> errors = new ArrayList<>();
+        List<ManagedUnit> chosen = new ArrayList<>();
         UnitNameResolver.Resolutions resolved = units.resolver().resolveAll(names);
-        resolved.notFound().forEach(n -> errors.add(n.message()));
+        resolved.notFound().forEach(n -> errors.add(new Problem("unknown-unit", Optional.of(n.given()), n.problem(),
+                n.fix())));
         for (UnitNameResolver.Found f : resolved.found()) {
             ManagedUnit u = f.from();
             if (!f.unit().equals(u.service())) {
-                errors.add("'" + f.given() + "' is an instance of " + u.fileName() + "; instances have no file of "
-                        + "their own: stop it with 'berth stop " + f.given() + "', or remove the template by its "
-                        + "name, '" + u.fileName() + "'");
+                errors.add(Problem.about("instance", f.given(), "'" + f.given() + "' is an instance of "
+                        + u.fileName() + "; instances have no file of their own", "stop it with 'berth stop "
+                        + f.given() + "', or remove the template by its name, '" + u.fileName() + "'"));
                 continue;
             }
-            if (!u.sourcePath().startsWith(installReal)) {
-                errors.add(u.fileName() + " is " + u.sourcePath() + ", outside " + site.directory()
-                        + "; berth remove only removes files from the install directory");
-                continue;
-            }
-            relatives.add(relative(installReal, u.sourcePath()));
-            try {
-                for (Path dropIn : dropIns(u.dropInDirectory())) {
-                    relatives.add(relative(installReal, dropIn));
-                }
-            } catch (IOException e) {
-                errors.add("cannot read " + u.dropInDirectory() + ": " + IoErrors.reason(e));
-            }
+            chosen.add(u);
         }
         if (!errors.isEmpty()) {
-            return ChangeReport.refused(dryRun, user, List.of(), plusNothing(errors));
+            errors.add(Problem.of("refused", "nothing was changed"));
+            return ChangeReport.refused(dryRun, user, List.of(), errors);
         }
-
-        Map<String, byte[]> removed = new LinkedHashMap<>();
-        for (String rel : relatives) {
-            Path target = site.resolve(rel);
-            try {
-                InstallSite.read(target).ifPresent(b -> removed.put(target.toString(), b));
-            } catch (IOException e) {
-                errors.add("cannot read " + target + ": " + IoErrors.reason(e));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return ChangeReport.refused(dryRun, user, List.of(), plusNothing(errors));
-        }
-
-        List<Diagnostic> diagnostics = new ArrayList<>();
-        Generation.Outcome after;
-        try (StagedInstall staged = site.stage(Map.of(), relatives)) {
-            after = site.staged(staged);
-            List<Diagnostic> broken = InstallSite.blocking(before, after, staged);
-            if (!broken.isEmpty()) {
-                if (!force) {
-                    return ChangeReport.refused(dryRun, user, broken, List.of("other installed files refer to what "
-                            + "would be removed (see above); remove them too, or pass --force; nothing was changed"));
-                }
-                broken.forEach(d -> diagnostics.add(Diagnostic.warning(d.position(),
-                        "(--force) " + d.message(), d.fix().orElse(null))));
-            }
-        } catch (IOException e) {
-            return ChangeReport.refused(dryRun, user, List.of(), List.of("cannot stage the install directory "
-                    + site.directory() + ": " + IoErrors.reason(e) + "; nothing was changed"));
-        }
-        ApplyPlan plan = ApplyPlan.remove(removed, before.units().units(), after.units().units());
-
-        Systemd systemd;
-        try {
-            systemd = session.connect(user);
-        } catch (SystemdException e) {
-            if (dryRun) {
-                diagnostics.add(Diagnostic.warning(Position.ofFile("systemd"), "cannot read the units' states: "
-                        + e.getMessage()));
-                return new ChangeReport(plan.changesFiles(), true, user, plan.files(),
-                        UnitActions.notRun(UnitActions.decideWithoutStates(plan.units())), diagnostics, List.of());
-            }
-            return ChangeReport.refused(false, user, diagnostics, List.of(e.getMessage() + "; nothing was changed"));
-        }
-        try (systemd) {
-            return carryOut(plan, systemd, diagnostics);
-        }
-    }
-
-    private ChangeReport carryOut(ApplyPlan plan, Systemd systemd, List<Diagnostic> diagnostics) {
-        List<UnitActions.Planned> planned;
-        try {
-            planned = UnitActions.decide(plan.units(), systemd);
-        } catch (SystemdException e) {
-            return new ChangeReport(false, dryRun, user, plan.files(), List.of(), diagnostics,
-                    List.of("cannot read the units' states: " + e.getMessage() + "; nothing was changed"));
-        }
-        if (dryRun) {
-            return new ChangeReport(plan.changesFiles(), true, user, plan.files(), UnitActions.notRun(planned),
-                    diagnostics, List.of());
-        }
-        // Stop first, while the units' files are still there; a unit that will not stop keeps its files.
-        List<UnitActions.Done> stopped = UnitActions.run(planned, Set.of(UnitActions.Action.STOP), systemd);
-        if (!force && stopped.stream().anyMatch(UnitActions.Done::failed)) {
-            return new ChangeReport(false, false, user, plan.files(), stopped, diagnostics,
-                    List.of("a unit did not stop; no file was removed (--force removes them anyway)"));
-        }
-        List<Installer.Step> steps = new ArrayList<>();
-        for (FileChange f : plan.changedFiles()) {
-            steps.add(new Installer.Delete(Path.of(f.path()), f.before().orElseThrow()));
-        }
-        Installer.Result deleted = new Installer(store).run(steps);
-        if (!deleted.ok()) {
-            diagnostics.add(deleted.failure().get());
-            diagnostics.addAll(deleted.rollbackProblems());
-            return new ChangeReport(!deleted.rollbackProblems().isEmpty(), false, user, plan.files(), stopped,
-                    diagnostics, List.of("removing failed; the files already deleted were restored"));
-        }
-        for (FileChange f : plan.changedFiles()) {
-            Path dir = Path.of(f.path()).getParent();
-            if (dir.getFileName().toString().endsWith(".d")) {
-                try {
-                    store.deleteDirectoryIfEmpty(dir);
-                } catch (IOException ignored) {
-                    // An empty drop-in directory changes nothing.
-                }
-            }
-        }
-        try {
-            systemd.daemonReload();
-        } catch (SystemdException e) {
-            return new ChangeReport(true, false, user, plan.files(), stopped, diagnostics,
-                    List.of("the files are removed, but systemd could not reload: " + e.getMessage()
-                            + "; run 'berth daemon-reload" + (user ? " --user" : "") + "'"));
-        }
-        for (UnitActions.Planned p : planned) {
-            if (p.difference() == UnitDifference.REMOVED) {
-                try {
-                    systemd.resetFailed(p.unit()); // a removed unit that had failed would be listed forever
-                } catch (SystemdException ignored) {
-                    // Not loaded any more, or never failed: nothing to clear.
-                }
-            }
-        }
-        List<UnitActions.Done> started = UnitActions.run(planned,
-                Set.of(UnitActions.Action.RESTART, UnitActions.Action.START), systemd);
-        List<UnitActions.Done> done = new ArrayList<>();
-        for (int i = 0; i < planned.size(); i++) {
-            done.add(planned.get(i).action() == UnitActions.Action.STOP ? stopped.get(i) : started.get(i));
-        }
-        return new ChangeReport(true, false, user, plan.files(), done, diagnostics, List.of());
-    }
-
-    private static List<String> plusNothing(List<String> errors) {
-        List<String> out = new ArrayList<>(errors);
-        out.add("nothing was changed");
-        return out;
-    }
-
-    /** The regular files of a drop-in directory; none when it does not exist. */
-    private static List<Path> dropIns(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static String relative(Path root, Path file) {
-        List<String> parts = new ArrayList<>();
-        for (Path p : root.relativize(file)) {
-            parts.add(p.toString());
-        }
-        return String.join("/", parts);
+        return new Removal(site, () -> session.connect(user), store).run(chosen, force, dryRun);
     }
 }

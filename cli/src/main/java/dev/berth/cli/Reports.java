@@ -1,7 +1,6 @@
 package dev.berth.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.Generation;
 import dev.berth.generator.InstallLink;
@@ -10,10 +9,9 @@ import dev.berth.generator.SourceUnit;
 import dev.berth.spec.Diagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The shapes {@code berth} prints: diagnostic lines, the summary line, and the JSON document. */
@@ -48,54 +46,49 @@ final class Reports {
         return n == 1 ? one : many;
     }
 
-    /** Diagnostics in the order they print, each as {file, line, column, severity, message, fix}. */
-    static List<Map<String, Object>> diagnosticsJson(List<Diagnostic> diagnostics) {
-        List<Map<String, Object>> ds = new ArrayList<>();
-        for (Diagnostic d : sorted(diagnostics)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", d.position().file());
-            m.put("line", d.position().line());
-            m.put("column", d.position().column());
-            m.put("severity", d.severity().label());
-            m.put("message", d.message());
-            m.put("fix", d.fix().orElse(null));
-            ds.add(m);
+    /** A diagnostic in JSON: {file, line, column, severity, message, fix}. */
+    record DiagnosticJson(String file, int line, int column, String severity, String message, Optional<String> fix) {
+        static DiagnosticJson of(Diagnostic d) {
+            return new DiagnosticJson(d.position().file(), d.position().line(), d.position().column(),
+                    d.severity().label(), d.message(), d.fix());
         }
-        return ds;
     }
 
-    /** {"files": [...], "diagnostics": [...], "units": [...], "summary": {...}}. */
+    /** Diagnostics in the order they print. */
+    static List<DiagnosticJson> diagnosticsJson(List<Diagnostic> diagnostics) {
+        return sorted(diagnostics).stream().map(DiagnosticJson::of).toList();
+    }
+
+    /** {@code berth check} and {@code berth generate}: {"files", "diagnostics", "units", "summary"}. */
+    record GenerationJson(List<String> files, List<DiagnosticJson> diagnostics, List<UnitJson> units,
+                          SummaryJson summary) {
+    }
+
+    /** A generated unit; {@code text} only from {@code generate}. */
+    record UnitJson(String name, String source, List<LinkJson> installLinks,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+    }
+
+    /** An {@code [Install]} link: the link's path below the unit directory and the unit it points to. */
+    record LinkJson(String link, String target) {
+    }
+
+    record SummaryJson(int files, long errors, long warnings) {
+    }
+
+    /** The JSON of a generation, with each unit's text when {@code withText}. */
     static String json(Generation.Outcome outcome, List<Diagnostic> diagnostics, boolean withText) {
-        Map<String, Object> doc = new LinkedHashMap<>();
         List<String> files = files(outcome);
-        doc.put("files", files);
-        doc.put("diagnostics", diagnosticsJson(diagnostics));
-        List<Map<String, Object>> units = new ArrayList<>();
+        List<UnitJson> units = new ArrayList<>();
         for (GeneratedUnit u : outcome.units().units()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", u.fileName());
-            m.put("source", u.source().path());
-            List<Map<String, String>> links = new ArrayList<>();
+            List<LinkJson> links = new ArrayList<>();
             for (InstallLink l : InstallLinks.of(u)) {
-                links.add(Map.of("link", l.link().toString(), "target", l.target()));
+                links.add(new LinkJson(l.link().toString(), l.target()));
             }
-            m.put("installLinks", links);
-            if (withText) {
-                m.put("text", u.text());
-            }
-            units.add(m);
+            units.add(new UnitJson(u.fileName(), u.source().path(), links, withText ? u.text() : null));
         }
-        doc.put("units", units);
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("files", files.size());
-        summary.put("errors", errors);
-        summary.put("warnings", diagnostics.size() - errors);
-        doc.put("summary", summary);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings and numbers always serialise", e);
-        }
+        return Json.document(new GenerationJson(files, diagnosticsJson(diagnostics), units,
+                new SummaryJson(files.size(), errors, diagnostics.size() - errors)));
     }
 }

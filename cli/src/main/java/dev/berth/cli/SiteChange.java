@@ -1,5 +1,9 @@
 package dev.berth.cli;
 
+import dev.berth.install.ChangeReport;
+import dev.berth.install.InstallLock;
+import dev.berth.install.InstallSite;
+import dev.berth.spec.Problem;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,9 +22,9 @@ final class SiteChange {
     static int run(boolean user, boolean dryRun, OutputFormat format, Berth.Session session,
                    Function<InstallSite, ChangeReport> change) {
         ChangeReport report = dryRun ? onSite(user, dryRun, session, change)
-                : InstallLock.around(user, session, () -> onSite(user, false, session, change),
+                : InstallLock.around(user, session.env(), session.err(), () -> onSite(user, false, session, change),
                         problem -> ChangeReport.refused(false, user, List.of(), List.of(problem)));
-        report.print(format, session.out(), session.err());
+        ChangeReports.print(report, format, session.out(), session.err());
         return report.exitStatus();
     }
 
@@ -28,7 +32,8 @@ final class SiteChange {
                                        Function<InstallSite, ChangeReport> change) {
         Optional<InstallSite> site = InstallSite.of(user, session.env());
         if (site.isEmpty()) {
-            return ChangeReport.refused(dryRun, user, List.of(InstallSite.unknownDirectory()), List.of());
+            return ChangeReport.refused(dryRun, user, List.of(InstallSite.unknownDirectory()),
+                    List.<Problem>of());
         }
         return change.apply(site.get());
     }

@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.ManagedUnit;
 import dev.berth.cli.UnitNameResolver.Found;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;

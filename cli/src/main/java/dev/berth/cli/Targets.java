@@ -1,5 +1,7 @@
 package dev.berth.cli;
 
+import dev.berth.install.ManagedUnit;
+import dev.berth.spec.Problem;
 import dev.berth.cli.UnitNameResolver.Found;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ final class Targets {
             console.fail(r.notFound());
             return Optional.empty();
         }
-        List<java.util.Map<String, Object>> problems = new ArrayList<>();
+        List<dev.berth.spec.Problem> problems = new ArrayList<>();
         for (Found f : r.found()) {
             ManagedUnit u = f.from();
             if (u.template() && f.unit().equals(u.service())) {

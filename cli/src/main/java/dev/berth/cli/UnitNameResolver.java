@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.ManagedUnit;
 import dev.berth.spec.quadlet.UnitKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

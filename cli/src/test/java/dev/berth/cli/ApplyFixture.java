@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.FileStore;
 import dev.berth.generator.Environment;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -28,6 +28,10 @@ final class RecordingSystemd implements Systemd {
     private final Map<String, String> activeStates = new HashMap<>();
     private final Map<String, JobResult> failing = new HashMap<>();
     private Optional<SystemdException> reloadFailure = Optional.empty();
+    /** Units systemd has not loaded yet; a successful reload loads them (the generator made them). */
+    private final java.util.Set<String> unloaded = new java.util.HashSet<>();
+    /** NeedDaemonReload=yes: the files under a unit changed since the last successful reload. */
+    private final java.util.Set<String> outOfDate = new java.util.HashSet<>();
     private int connections;
 
     /** A factory that hands out this instance (and counts the connections). */
@@ -63,6 +67,18 @@ final class RecordingSystemd implements Systemd {
         return this;
     }
 
+    /** The next reloads succeed again. */
+    RecordingSystemd reloadWorks() {
+        reloadFailure = Optional.empty();
+        return this;
+    }
+
+    /** systemd reports NeedDaemonReload=yes for {@code unit} until the next successful reload. */
+    RecordingSystemd needsReload(String unit) {
+        outOfDate.add(unit);
+        return this;
+    }
+
     List<String> calls() {
         return List.copyOf(calls);
     }
@@ -94,8 +110,15 @@ final class RecordingSystemd implements Systemd {
     public void daemonReload() throws SystemdException {
         calls.add("daemon-reload");
         if (reloadFailure.isPresent()) {
+            // What systemd loaded is now older than the files on disk.
+            outOfDate.addAll(activeStates.keySet());
             throw reloadFailure.get();
         }
+        outOfDate.clear();
+        for (String u : unloaded) {
+            activeStates.putIfAbsent(u, "inactive");
+        }
+        unloaded.clear();
     }
 
     @Override
@@ -137,11 +160,12 @@ final class RecordingSystemd implements Systemd {
         calls.add("state " + unit);
         String active = activeStates.get(unit);
         if (active == null) {
+            unloaded.add(unit);
             throw new SystemdException(SystemdException.Kind.NO_SUCH_UNIT, "unit " + unit + " does not exist",
                     Optional.empty());
         }
         return new UnitState(unit, "", "loaded", active, active.equals("active") ? "running" : "dead", "success",
-                0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty());
+                0, 0, 0, Optional.empty(), Optional.empty(), Optional.empty(), outOfDate.contains(unit));
     }
 
     @Override

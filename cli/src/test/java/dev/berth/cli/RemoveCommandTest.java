@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.install.FileStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,8 @@ class RemoveCommandTest {
         assertEquals(1, r.status());
         assertTrue(r.err().contains(app + ":3:9: error: Network= names net.network, but there is no such Quadlet file"),
                 r.err());
-        assertTrue(r.err().contains("remove them too, or pass --force; nothing was changed"), r.err());
+        assertTrue(r.err().contains("refer to what would be removed (see above); nothing was changed\n"
+                + "  fix: remove them too, or pass --force"), r.err());
         assertEquals(before, ApplyFixture.tree(m.install));
         assertEquals(0, m.systemd.connections());
     }
@@ -110,7 +112,8 @@ class RemoveCommandTest {
 
         Run typo = m.berth("remove", "wbe");
         assertEquals(1, typo.status());
-        assertTrue(typo.err().contains("no unit named 'wbe' in the search path; did you mean 'web'?"), typo.err());
+        assertTrue(typo.err().contains("berth: no unit named 'wbe' in the search path\n  fix: did you mean 'web'?"),
+                typo.err());
 
         Run vendor = m.berth("remove", "vendor");
         assertEquals(1, vendor.status());
@@ -153,8 +156,9 @@ class RemoveCommandTest {
             }
 
             @Override
-            public void replace(Path target, byte[] bytes) throws IOException {
-                real.replace(target, bytes);
+            public void replace(Path target, byte[] bytes, java.util.Set<java.nio.file.attribute.PosixFilePermission> mode)
+                    throws IOException {
+                real.replace(target, bytes, mode);
             }
 
             @Override

@@ -64,7 +64,7 @@ public final class DbusSystemd implements Systemd {
      */
     private static final int ONE_CONNECT_ATTEMPT_MILLIS = 500;
     private static final List<String> UNIT_PROPERTIES = List.of("Id", "Description", "LoadState", "ActiveState",
-            "SubState", "ActiveEnterTimestamp", "FragmentPath", "SourcePath");
+            "SubState", "ActiveEnterTimestamp", "FragmentPath", "SourcePath", "NeedDaemonReload");
     private static final List<String> SERVICE_PROPERTIES = List.of("Result", "MainPID", "NRestarts",
             "ExecMainStatus");
 
@@ -412,7 +412,9 @@ public final class DbusSystemd implements Systemd {
                 (int) number(service, "ExecMainStatus"),
                 enteredMicros <= 0 ? Optional.empty() : Optional.of(Instant.EPOCH.plus(enteredMicros, ChronoUnit.MICROS)),
                 Optional.of(text(common, "FragmentPath")).filter(s -> !s.isEmpty()),
-                Optional.of(text(common, "SourcePath")).filter(s -> !s.isEmpty()));
+                Optional.of(text(common, "SourcePath")).filter(s -> !s.isEmpty()),
+                common.get("NeedDaemonReload") != null
+                        && Boolean.TRUE.equals(common.get("NeedDaemonReload").getValue()));
     }
 
     @Override

@@ -19,11 +19,22 @@ import java.util.Optional;
  * @param activeEnterTimestamp when the unit last became active; empty if never
  * @param fragmentPath         the unit file systemd loaded (for berth's units: the generated file)
  * @param sourcePath           the file the unit was generated from (for berth's units: the .container file)
+ * @param needDaemonReload     NeedDaemonReload: a file under the unit (its fragment, drop-ins or SourcePath) changed
+ *                             on disk since systemd loaded it
  */
 public record UnitState(String name, String description, String loadState, String activeState, String subState,
                         String result, long mainPid, long restarts, int execMainStatus,
                         Optional<Instant> activeEnterTimestamp, Optional<String> fragmentPath,
-                        Optional<String> sourcePath) {
+                        Optional<String> sourcePath, boolean needDaemonReload) {
+
+    /** A state without {@code NeedDaemonReload} (false). */
+    public UnitState(String name, String description, String loadState, String activeState, String subState,
+                     String result, long mainPid, long restarts, int execMainStatus,
+                     Optional<Instant> activeEnterTimestamp, Optional<String> fragmentPath,
+                     Optional<String> sourcePath) {
+        this(name, description, loadState, activeState, subState, result, mainPid, restarts, execMainStatus,
+                activeEnterTimestamp, fragmentPath, sourcePath, false);
+    }
 
     public boolean active() {
         return "active".equals(activeState);

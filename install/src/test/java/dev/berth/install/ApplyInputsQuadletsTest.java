@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -9,12 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /** Short, path-free reasons for I/O failures, for messages that already name the path. */
-final class IoErrors {
+public final class IoErrors {
 
     private IoErrors() {
     }
 
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         return switch (e) {
             case AccessDeniedException a -> "permission denied";
             case NoSuchFileException n -> "no such file or directory";
@@ -26,7 +26,7 @@ final class IoErrors {
         };
     }
 
-    static String fix(IOException e) {
+    public static String fix(IOException e) {
         return e instanceof AccessDeniedException
                 ? "check the permissions of the path and its parent directories (system files need root)"
                 : "check that the path exists and is accessible";

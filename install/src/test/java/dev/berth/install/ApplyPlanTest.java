@@ -1,12 +1,18 @@
-package dev.berth.generator;
+package dev.berth.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.generator.ApplyPlan.FileAction;
-import dev.berth.generator.ApplyPlan.UnitChange;
-import dev.berth.generator.ApplyPlan.UnitDifference;
+import dev.berth.install.ApplyPlan.FileAction;
+import dev.berth.install.ApplyPlan.UnitChange;
+import dev.berth.install.ApplyPlan.UnitDifference;
+import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.Generator;
+import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.HostView;
+import dev.berth.generator.SourceUnit;
+import dev.berth.generator.UnitSet;
 import dev.berth.spec.quadlet.UnitKind;
 import dev.berth.spec.syntax.UnitFileParser;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.InstallLink;
@@ -6,6 +6,9 @@ import dev.berth.generator.InstallLinks;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.Section;
 import java.io.IOException;
+import dev.berth.generator.Environment;
+import dev.berth.generator.SearchPath;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,30 +31,49 @@ import java.util.Optional;
  * </ul>
  * So each choice is one file or none, and making the same choice twice changes nothing.
  */
-final class InstallChoice {
+public final class EnableChoice {
 
-    static final String FILE_NAME = "50-berth-enable.conf";
-    static final List<String> TARGET_KEYS = List.of("WantedBy", "RequiredBy", "UpheldBy");
+    public static final String FILE_NAME = "50-berth-enable.conf";
+    public static final List<String> TARGET_KEYS = List.of("WantedBy", "RequiredBy", "UpheldBy");
 
-    enum Choice {
+    public enum Choice {
         ENABLE, DISABLE
     }
 
     /** What {@link #apply} did. */
-    enum Action {
+    public enum Action {
         WRITTEN, REMOVED, UNCHANGED
     }
 
-    private InstallChoice() {
+    private EnableChoice() {
     }
 
     /** Where berth records the choice for this file. */
-    static Path dropIn(ManagedUnit unit) {
+    public static Path dropIn(ManagedUnit unit) {
         return unit.dropInDirectory().resolve(FILE_NAME);
     }
 
+    /**
+     * Where berth records the choice for this file: in the admin's directory when there is one
+     * ({@code /etc/containers/systemd/web.container.d/}, or the user's config directory), whichever directory of
+     * the search path the file itself is in ({@code /usr/share} is the vendor's and {@code /run} does not survive a
+     * reboot); the generator reads drop-ins for a file from every directory of the search path. Without an admin
+     * directory ({@code QUADLET_UNIT_DIRS} names the directories), beside the file.
+     */
+    public static Path dropIn(ManagedUnit unit, Optional<Path> adminDirectory) {
+        return adminDirectory.map(d -> d.resolve(unit.fileName() + ".d").resolve(FILE_NAME)).orElse(dropIn(unit));
+    }
+
+    /** The admin's directory berth records choices in; empty when {@code QUADLET_UNIT_DIRS} replaces the search path. */
+    public static Optional<Path> adminDirectory(boolean user, Environment env) {
+        if (env.variable("QUADLET_UNIT_DIRS").filter(v -> !v.isEmpty()).isPresent()) {
+            return Optional.empty();
+        }
+        return SearchPath.installDirectory(user, env);
+    }
+
     /** The target a unit is enabled into when its file names none. */
-    static String defaultTarget(boolean user) {
+    public static String defaultTarget(boolean user) {
         return user ? "default.target" : "multi-user.target";
     }
 
@@ -59,7 +81,7 @@ final class InstallChoice {
      * The drop-in's text for this choice; empty when the choice needs no drop-in (the file's own {@code [Install]}
      * already says it).
      */
-    static Optional<String> content(Choice choice, ManagedUnit unit, boolean user) {
+    public static Optional<String> content(Choice choice, ManagedUnit unit, boolean user) {
         boolean ownTargets = !ownTargets(unit).isEmpty();
         return switch (choice) {
             case ENABLE -> ownTargets ? Optional.empty() : Optional.of("""
@@ -80,8 +102,22 @@ final class InstallChoice {
     }
 
     /** Writes or removes berth's drop-in so that it says {@link #content}. */
-    static Action apply(Choice choice, ManagedUnit unit, boolean user) throws IOException {
-        Path file = dropIn(unit);
+    public static Action apply(Choice choice, ManagedUnit unit, boolean user) throws IOException {
+        return apply(choice, unit, user, Optional.empty());
+    }
+
+    /** Writes or removes berth's drop-in (in {@code adminDirectory}, see {@link #dropIn(ManagedUnit, Optional)}). */
+    public static Action apply(Choice choice, ManagedUnit unit, boolean user, Optional<Path> adminDirectory)
+            throws IOException {
+        Path file = dropIn(unit, adminDirectory);
+        if (adminDirectory.isPresent()) {
+            Path dir = adminDirectory.get();
+            for (Path p = file.getParent(); p != null && p.startsWith(dir) && !p.equals(dir); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) {
+                    throw new IOException(p + " is a symbolic link; berth never writes through a link");
+                }
+            }
+        }
         Optional<String> content = content(choice, unit, user);
         if (content.isPresent()) {
             return AtomicFiles.write(file, content.get()) ? Action.WRITTEN : Action.UNCHANGED;
@@ -93,7 +129,7 @@ final class InstallChoice {
      * The {@code WantedBy=}, {@code RequiredBy=}, {@code UpheldBy=} assignments in force without berth's drop-in:
      * the file and its other drop-ins, empty assignments resetting what came before them.
      */
-    static List<Entry> ownTargets(ManagedUnit unit) {
+    public static List<Entry> ownTargets(ManagedUnit unit) {
         Optional<Section> install = unit.source().file().section("Install");
         List<Entry> out = new ArrayList<>();
         if (install.isEmpty()) {
@@ -118,7 +154,7 @@ final class InstallChoice {
     }
 
     /** The links the generator makes for this unit that start it: {@code *.wants/}, {@code *.requires/}, {@code *.upholds/}. */
-    static List<String> startLinks(GeneratedUnit unit) {
+    public static List<String> startLinks(GeneratedUnit unit) {
         List<String> out = new ArrayList<>();
         for (InstallLink l : InstallLinks.of(unit)) {
             Path parent = l.link().getParent();

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.DropInPaths;
 import dev.berth.spec.Diagnostic;
@@ -8,6 +8,7 @@ import dev.berth.spec.quadlet.UnitKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,10 +34,19 @@ import java.util.stream.Stream;
  * </ul>
  * Two inputs that would be installed at the same place with different contents are an error.
  *
+ * <p>Symbolic links: a link inside a directory tree (or a drop-in directory beside a file) is followed only when
+ * its target lies inside that same tree, and installs what it points to as a regular file. A link that leaves the
+ * tree ({@code secret.env -> /etc/shadow}, {@code ssh -> /etc/ssh}) is an error and nothing of its target is
+ * read. A PATH named on the command line is the user's explicit choice and is read even when it is a link.
+ *
+ * <p>Modes: a file that is not world-readable at its source is installed 0600 and its contents are never shown;
+ * every other file is installed 0644 (the source's mode capped at 0644: no execute bits, no group or other
+ * write).
+ *
  * @param files       in request order
  * @param diagnostics missing or unreadable paths, conflicts
  */
-record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
+public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
 
     /**
      * One file to install.
@@ -45,20 +55,20 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
      * @param relative where it goes, relative to the install directory, with '/' separators
      * @param bytes    its contents
      */
-    record Input(Path origin, String relative, byte[] bytes) {
+    public record Input(Path origin, String relative, byte[] bytes, boolean worldReadable) {
     }
 
-    ApplyInputs {
+    public ApplyInputs {
         files = List.copyOf(files);
         diagnostics = List.copyOf(diagnostics);
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
 
     /** The files by relative path, in request order. */
-    Map<String, Input> byRelativePath() {
+    public Map<String, Input> byRelativePath() {
         Map<String, Input> m = new LinkedHashMap<>();
         for (Input i : files) {
             m.putIfAbsent(i.relative(), i);
@@ -66,7 +76,7 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
         return m;
     }
 
-    static ApplyInputs collect(List<Path> arguments) {
+    public static ApplyInputs collect(List<Path> arguments) {
         Collector c = new Collector();
         for (Path a : arguments) {
             Path p = a.toAbsolutePath().normalize();
@@ -100,11 +110,41 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
 
         void directory(Path root, String prefix) {
             Set<Path> visited = new HashSet<>();
-            walk(root, root, prefix, visited);
+            Path realRoot;
+            try {
+                realRoot = root.toRealPath();
+            } catch (IOException e) {
+                error(root, "cannot read directory: " + IoErrors.reason(e), IoErrors.fix(e));
+                return;
+            }
+            walk(realRoot, root, root, prefix, visited);
+        }
+
+        /**
+         * Whether {@code child} may be read as part of the tree whose real path is {@code realRoot}: anything that
+         * is not a link, and links whose target lies inside the tree. A link out of it is reported.
+         */
+        boolean insideTree(Path realRoot, Path child) {
+            if (!Files.isSymbolicLink(child)) {
+                return true;
+            }
+            Path target;
+            try {
+                target = child.toRealPath();
+            } catch (IOException dangling) {
+                return false; // a dangling link is not configuration; nothing to install
+            }
+            if (target.startsWith(realRoot)) {
+                return true;
+            }
+            error(child, "a symbolic link out of the source tree (to " + target + "); berth does not install "
+                            + "what such a link points to",
+                    "copy the file into " + realRoot + " if it is meant to be installed, or remove the link");
+            return false;
         }
 
         /** Depth first, in name order; directory links are followed once (a link loop ends). */
-        private void walk(Path root, Path dir, String prefix, Set<Path> visited) {
+        private void walk(Path realRoot, Path root, Path dir, String prefix, Set<Path> visited) {
             try {
                 if (!visited.add(dir.toRealPath())) {
                     return;
@@ -122,11 +162,11 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
             }
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                if (name.startsWith(".")) {
+                if (name.startsWith(".") || !insideTree(realRoot, child)) {
                     continue;
                 }
                 if (Files.isDirectory(child)) {
-                    walk(root, child, prefix, visited);
+                    walk(realRoot, root, child, prefix, visited);
                 } else if (Files.isRegularFile(child)) {
                     file(child, prefix + relative(root, child));
                 }
@@ -136,15 +176,22 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
 
         void dropInsBeside(Path quadletFile) {
             Path dir = quadletFile.getParent();
+            Path realDir;
+            try {
+                realDir = dir.toRealPath();
+            } catch (IOException e) {
+                return;
+            }
             for (String dropInDir : DropInPaths.of(quadletFile.getFileName().toString())) {
                 Path d = dir.resolve(dropInDir);
-                if (!Files.isDirectory(d)) {
+                if (!Files.isDirectory(d) || !insideTree(realDir, d)) {
                     continue;
                 }
                 try (Stream<Path> s = Files.list(d)) {
                     for (Path conf : s.sorted().toList()) {
                         String name = conf.getFileName().toString();
-                        if (name.endsWith(".conf") && !name.startsWith(".") && Files.isRegularFile(conf)) {
+                        if (name.endsWith(".conf") && !name.startsWith(".") && insideTree(realDir, conf)
+                                && Files.isRegularFile(conf)) {
                             file(conf, dropInDir + "/" + name);
                         }
                     }
@@ -157,7 +204,9 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
         /** A {@code .quadlets} file: each of its parts installed as the file it names (as podman quadlet install does). */
         void multiUnitFile(Path origin) {
             byte[] bytes;
+            boolean worldReadable;
             try {
+                worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
                 bytes = Files.readAllBytes(origin);
             } catch (IOException e) {
                 error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
@@ -167,22 +216,24 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
                     new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             diagnostics.addAll(split.diagnostics());
             for (MultiUnitFile.Part part : split.parts()) {
-                add(origin, part.fileName(), part.bytes());
+                add(origin, part.fileName(), part.bytes(), worldReadable); // each part as private as the file
             }
         }
 
         void file(Path origin, String relative) {
             byte[] bytes;
+            boolean worldReadable;
             try {
+                worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
                 bytes = Files.readAllBytes(origin);
             } catch (IOException e) {
                 error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
                 return;
             }
-            add(origin, relative, bytes);
+            add(origin, relative, bytes, worldReadable);
         }
 
-        private void add(Path origin, String relative, byte[] bytes) {
+        private void add(Path origin, String relative, byte[] bytes, boolean worldReadable) {
             Input earlier = files.get(relative);
             if (earlier != null) {
                 if (!Arrays.equals(earlier.bytes(), bytes)) {
@@ -192,7 +243,7 @@ record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
                 }
                 return;
             }
-            files.put(relative, new Input(origin, relative, bytes));
+            files.put(relative, new Input(origin, relative, bytes, worldReadable));
         }
 
         private static String relative(Path root, Path file) {

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@link FileStore#atomic()} (temp file, fsync, rename, directory fsync), so a reader (the generator at boot, a
  * concurrent daemon-reload) sees the old file or the new one, never a part.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
@@ -21,7 +21,7 @@ final class AtomicFiles {
      *
      * @return false when it already did, and nothing was written
      */
-    static boolean write(Path path, String text) throws IOException {
+    public static boolean write(Path path, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (Files.isRegularFile(path) && Arrays.equals(Files.readAllBytes(path), bytes)) {
             return false;
@@ -41,7 +41,7 @@ final class AtomicFiles {
      *
      * @return false when there was no such file
      */
-    static boolean delete(Path path) throws IOException {
+    public static boolean delete(Path path) throws IOException {
         if (!Files.exists(path)) {
             return false;
         }

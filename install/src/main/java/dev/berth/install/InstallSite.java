@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.ConfigFile;
 import dev.berth.generator.Environment;
@@ -28,31 +28,33 @@ import java.util.Set;
  * @param searchPath  the generator's search path now, and its warnings
  * @param options     the generator options (rootless or not, the podman path)
  * @param runtime     the directory whose files win over the install directory's
+ * @param root        the file system's root ({@code /}; a test's directory), against which paths systemd reports
+ *                    (a unit's FragmentPath) are read
  */
-record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, GeneratorOptions options,
-                   Optional<Path> runtime) {
+public record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, GeneratorOptions options,
+                   Optional<Path> runtime, Path root) {
 
     /** The site, or empty when the user's directory cannot be known (no absolute HOME or XDG_CONFIG_HOME). */
-    static Optional<InstallSite> of(boolean user, Environment env) {
+    public static Optional<InstallSite> of(boolean user, Environment env) {
         return SearchPath.installDirectory(user, env).map(dir -> new InstallSite(user, dir,
                 SearchPath.resolve(user, env), ConfigFile.options(user, env, ConfigFile.load(user, env)),
-                SearchPath.runtimeDirectory(user, env)));
+                SearchPath.runtimeDirectory(user, env), env.root()));
     }
 
     /** The error when {@link #of} is empty. */
-    static Diagnostic unknownDirectory() {
+    public static Diagnostic unknownDirectory() {
         return Diagnostic.error(Position.ofFile("$HOME"),
                 "cannot tell where the user's Quadlet files go: neither XDG_CONFIG_HOME nor HOME is an absolute path",
                 "set HOME (or XDG_CONFIG_HOME) to an absolute path");
     }
 
     /** The install directory with symbolic links resolved, as the search path lists it. */
-    Path real() {
+    public Path real() {
         return StagedInstall.realOrAncestor(directory);
     }
 
     /** The generation over the search path as it is now. */
-    Generation.Outcome current() {
+    public Generation.Outcome current() {
         return Generation.run(searchPath.directories(), options, HostView.real());
     }
 
@@ -66,8 +68,23 @@ record InstallSite(boolean user, Path directory, SearchPath.Result searchPath, G
     }
 
     /** The path a relative install path names. */
-    Path resolve(String relative) {
+    public Path resolve(String relative) {
         return directory.resolve(relative);
+    }
+
+    /**
+     * The first symbolic link on the way from the install directory to {@code relative} (the file itself included),
+     * if there is one: writing or deleting there would act on whatever the link points to.
+     */
+    public Optional<Path> linkOnTheWay(String relative) {
+        Path p = real();
+        for (Path part : Path.of(relative)) {
+            p = p.resolve(part);
+            if (Files.isSymbolicLink(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The current bytes of an installed file; empty when there is none. */

@@ -1,7 +1,7 @@
-package dev.berth.cli;
+package dev.berth.install;
 
-import dev.berth.generator.ApplyPlan.UnitChange;
-import dev.berth.generator.ApplyPlan.UnitDifference;
+import dev.berth.install.ApplyPlan.UnitChange;
+import dev.berth.install.ApplyPlan.UnitDifference;
 import dev.berth.systemd.JobKind;
 import dev.berth.systemd.JobOutcome;
 import dev.berth.systemd.Systemd;
@@ -30,13 +30,13 @@ import java.util.Set;
  * </ul>
  * A changed template restarts its running instances.
  */
-final class UnitActions {
+public final class UnitActions {
 
     private UnitActions() {
     }
 
     /** What is done to a unit. */
-    enum Action {
+    public enum Action {
         RESTART("restart", "restarted"), START("start", "started"), STOP("stop", "stopped"), NONE("none", "left alone");
 
         private final String verb;
@@ -47,15 +47,15 @@ final class UnitActions {
             this.past = past;
         }
 
-        String verb() {
+        public String verb() {
             return verb;
         }
 
-        String past() {
+        public String past() {
             return past;
         }
 
-        JobKind job() {
+        public JobKind job() {
             return switch (this) {
                 case RESTART -> JobKind.RESTART;
                 case START -> JobKind.START;
@@ -74,7 +74,7 @@ final class UnitActions {
      * @param resetFirst clear a failed state before restarting
      * @param reason     for NONE: why ("inactive", "not-enabled", "state-unknown"); else why the action
      */
-    record Planned(String unit, UnitDifference difference, Action action, boolean resetFirst, String reason) {
+    public record Planned(String unit, UnitDifference difference, Action action, boolean resetFirst, String reason) {
     }
 
     /**
@@ -83,14 +83,30 @@ final class UnitActions {
      * @param result  "done", "failed", ... (the job's result), "planned" (dry run), or for NONE the reason
      * @param message the job's message when it did not succeed
      */
-    record Done(Planned planned, String result, boolean failed, Optional<String> message) {
-        String unit() {
+    public record Done(Planned planned, String result, boolean failed, Optional<String> message) {
+
+        /** A step that was not carried out because an earlier one failed: it counts as failed, not as done. */
+        public static Done notRun(Planned p, String why) {
+            return new Done(p, "not-run", true, Optional.of(why));
+        }
+
+        /** Whether this step was not carried out (an earlier step failed). */
+        public boolean notRun() {
+            return "not-run".equals(result);
+        }
+
+        /** Whether the job ran and succeeded. */
+        public boolean ran() {
+            return !failed && planned.action() != Action.NONE && !"planned".equals(result);
+        }
+
+        public String unit() {
             return planned.unit();
         }
     }
 
     /** Decides from the units' current states. */
-    static List<Planned> decide(List<UnitChange> changes, Systemd systemd) throws SystemdException {
+    public static List<Planned> decide(List<UnitChange> changes, Systemd systemd) throws SystemdException {
         List<Planned> out = new ArrayList<>();
         // A file whose service was renamed (ServiceName=): the old name is removed, the new one added. If the old
         // one was running, the new one is started in its place, [Install] or not.
@@ -134,7 +150,7 @@ final class UnitActions {
     }
 
     /** Without systemd (a dry run that cannot reach it): only what does not depend on a state. */
-    static List<Planned> decideWithoutStates(List<UnitChange> changes) {
+    public static List<Planned> decideWithoutStates(List<UnitChange> changes) {
         List<Planned> out = new ArrayList<>();
         for (UnitChange c : changes) {
             if (c.difference() == UnitDifference.ADDED && c.enabled()) {
@@ -196,7 +212,7 @@ final class UnitActions {
     }
 
     /** The decisions as they stand, without running anything (a dry run, or NONE entries). */
-    static List<Done> notRun(List<Planned> planned) {
+    public static List<Done> notRun(List<Planned> planned) {
         return planned.stream().map(p -> new Done(p, p.action() == Action.NONE ? p.reason() : "planned", false,
                 Optional.empty())).toList();
     }
@@ -205,7 +221,7 @@ final class UnitActions {
      * Runs the decisions whose action is in {@code actions}, one job kind at a time in the order stop, restart,
      * start; the jobs of one kind run concurrently. Decisions with other actions are returned as not run.
      */
-    static List<Done> run(List<Planned> planned, Set<Action> actions, Systemd systemd) {
+    public static List<Done> run(List<Planned> planned, Set<Action> actions, Systemd systemd) {
         Map<Planned, Done> results = new LinkedHashMap<>();
         for (Action action : List.of(Action.STOP, Action.RESTART, Action.START)) {
             if (!actions.contains(action)) {

@@ -1,7 +1,8 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.generator.Environment;
@@ -10,7 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +30,9 @@ class InstallLockTest {
     Path root;
 
     @Test
-    void theSystemsLockIsInRunLockAUsersInTheRuntimeDirectory() {
+    void theSystemsLockIsInRunBerthAUsersInTheRuntimeDirectory() {
         Environment env = Environment.of(Map.of("XDG_RUNTIME_DIR", "/run/user/1000", "HOME", "/home/u"), 1000, root);
-        assertEquals(Optional.of(root.resolve("run/lock/berth-install.lock")), InstallLock.path(false, env));
+        assertEquals(Optional.of(root.resolve("run/berth/install.lock")), InstallLock.path(false, env));
         assertEquals(Optional.of(Path.of("/run/user/1000/berth-install.lock")), InstallLock.path(true, env));
     }
 
@@ -43,7 +47,7 @@ class InstallLockTest {
     /** Another process holds the lock: acquire says so and waits until that process lets go. */
     @Test
     void aSecondBerthWaitsForTheFirst() throws Exception {
-        Path file = root.resolve("run/lock/berth-install.lock");
+        Path file = root.resolve("run/berth/install.lock");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 LockHolder.class.getName(), file.toString()).redirectErrorStream(true).start();
@@ -82,12 +86,11 @@ class InstallLockTest {
     @Test
     void aroundRunsTheWorkHoldingTheLockAndReleasesItAfter() throws Exception {
         Environment env = Environment.of(Map.of(), 0, root);
-        Berth.Session session = new Berth.Session(System.out, System.err, env);
-        String result = InstallLock.around(false, session, () -> "done", problem -> "refused: " + problem);
+        String result = InstallLock.around(false, env, System.err, () -> "done", problem -> "refused: " + problem);
         assertEquals("done", result);
         // Released: taking it again does not wait.
         ByteArrayOutputStream said = new ByteArrayOutputStream();
-        try (InstallLock again = InstallLock.acquire(root.resolve("run/lock/berth-install.lock"),
+        try (InstallLock again = InstallLock.acquire(root.resolve("run/berth/install.lock"),
                 new PrintStream(said, true, StandardCharsets.UTF_8))) {
             assertEquals("", said.toString(StandardCharsets.UTF_8));
         }
@@ -95,20 +98,68 @@ class InstallLockTest {
 
     @Test
     void aLockThatCannotBeTakenRefusesTheWorkWithTheReason() throws Exception {
-        // run/lock is a file, so the lock's directory cannot be made.
+        // run/berth is a file, so the lock's directory cannot be made.
         java.nio.file.Files.createDirectories(root.resolve("run"));
-        java.nio.file.Files.writeString(root.resolve("run/lock"), "not a directory");
+        java.nio.file.Files.writeString(root.resolve("run/berth"), "not a directory");
         Environment env = Environment.of(Map.of(), 0, root);
-        Berth.Session session = new Berth.Session(System.out, System.err, env);
         List<String> ran = new java.util.ArrayList<>();
-        String result = InstallLock.around(false, session, () -> {
+        String result = InstallLock.around(false, env, System.err, () -> {
             ran.add("work");
             return "done";
-        }, problem -> "refused: " + problem);
-        assertTrue(result.startsWith("refused: cannot take the lock " + root.resolve("run/lock/berth-install.lock")),
+        }, problem -> "refused: " + problem.problem());
+        assertTrue(result.startsWith("refused: cannot take the lock " + root.resolve("run/berth/install.lock")),
                 result);
         assertTrue(result.endsWith("; nothing was changed"), result);
         assertEquals(List.of(), ran);
+    }
+
+    // Item 3: nobody but the manager's owner can make the lock file, point it elsewhere or hold it.
+    @Test
+    void theSystemLockDirectoryIsMadeRootOnly0755AndTheFile0600() throws Exception {
+        Path file = root.resolve("run/berth/install.lock");
+        try (InstallLock lock = InstallLock.acquire(file, System.err)) {
+            assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+    }
+
+    @Test
+    void aLockFileThatIsASymbolicLinkIsRefusedAndItsTargetUntouched() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("run/berth"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path victim = Files.writeString(root.resolve("victim"), "precious\n");
+        Files.createSymbolicLink(dir.resolve("install.lock"), victim);
+        IOException e = assertThrows(IOException.class, () -> InstallLock.acquire(dir.resolve("install.lock"),
+                System.err));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertEquals("precious\n", Files.readString(victim));
+        Path missing = root.resolve("nowhere");
+        Files.delete(dir.resolve("install.lock"));
+        Files.createSymbolicLink(dir.resolve("install.lock"), missing);
+        assertThrows(IOException.class, () -> InstallLock.acquire(dir.resolve("install.lock"), System.err));
+        assertFalse(Files.exists(missing), "a dangling link is not followed to create its target");
+    }
+
+    @Test
+    void aLockDirectoryOrFileOfAnotherUserIsRefused() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("run/berth"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setAttribute(dir, "unix:uid", 4242);
+        IOException byOwner = assertThrows(IOException.class, () -> InstallLock.acquire(dir.resolve("install.lock"),
+                System.err));
+        assertTrue(byOwner.getMessage().contains("owned by uid 4242"), byOwner.getMessage());
+
+        Files.setAttribute(dir, "unix:uid", 0);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        IOException byMode = assertThrows(IOException.class, () -> InstallLock.acquire(dir.resolve("install.lock"),
+                System.err));
+        assertTrue(byMode.getMessage().contains("writable by others"), byMode.getMessage());
+
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = Files.writeString(dir.resolve("install.lock"), "");
+        Files.setAttribute(file, "unix:uid", 4242);
+        IOException fileOwner = assertThrows(IOException.class, () -> InstallLock.acquire(file, System.err));
+        assertTrue(fileOwner.getMessage().contains("owned by uid 4242"), fileOwner.getMessage());
     }
 
     /** The other berth: takes the lock, says "held", keeps it until its standard input closes. */

@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.SourceUnit;

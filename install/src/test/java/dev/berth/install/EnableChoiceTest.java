@@ -1,11 +1,17 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.cli.InstallChoice.Action;
-import dev.berth.cli.InstallChoice.Choice;
+import dev.berth.install.EnableChoice.Action;
+import dev.berth.install.EnableChoice.Choice;
+import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.Generation;
+import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.HostView;
+import dev.berth.generator.UnitNames;
+import java.util.Optional;
 import dev.berth.generator.Environment;
 import dev.berth.generator.SearchPath;
 import java.io.IOException;
@@ -18,7 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InstallChoiceTest {
+class EnableChoiceTest {
 
     @TempDir
     Path tmp;
@@ -31,13 +37,18 @@ class InstallChoiceTest {
 
     /** The generator's view of tmp, re-read: what berth-generator would see at the next daemon-reload. */
     private ManagedUnit unit(String fileName, boolean user) {
-        BerthUnits units = BerthUnits.of(user, SearchPath.expand(List.of(tmp)).directories(),
-                Environment.of(Map.of(), 0, tmp));
-        return units.units().stream().filter(u -> u.fileName().equals(fileName)).findFirst().orElseThrow();
+        Environment env = Environment.of(Map.of(), 0, tmp);
+        Generation.Outcome o = Generation.run(SearchPath.expand(List.of(tmp)).directories(),
+                GeneratorOptions.of(user, env), HostView.real());
+        var source = o.sources().stream().filter(s -> s.fileName().equals(fileName)).findFirst().orElseThrow();
+        Optional<GeneratedUnit> g = o.units().units().stream()
+                .filter(u -> u.source().path().equals(source.path())).findFirst();
+        return new ManagedUnit(g.map(GeneratedUnit::fileName).orElse(UnitNames.serviceName(source) + ".service"),
+                source, g);
     }
 
     private List<String> links(String fileName, boolean user) {
-        return InstallChoice.startLinks(unit(fileName, user).generated().orElseThrow());
+        return EnableChoice.startLinks(unit(fileName, user).generated().orElseThrow());
     }
 
     private static final String ENABLE_SYSTEM = """
@@ -52,7 +63,7 @@ class InstallChoiceTest {
         write("web.container", "[Container]\nImage=localhost/busybox:latest\n");
         assertEquals(List.of(), links("web.container", false));
 
-        assertEquals(Action.WRITTEN, InstallChoice.apply(Choice.ENABLE, unit("web.container", false), false));
+        assertEquals(Action.WRITTEN, EnableChoice.apply(Choice.ENABLE, unit("web.container", false), false));
 
         Path dropIn = tmp.resolve("web.container.d/50-berth-enable.conf");
         assertEquals(ENABLE_SYSTEM, Files.readString(dropIn));
@@ -66,18 +77,18 @@ class InstallChoiceTest {
     @Test
     void enablingTwiceChangesNothing() throws IOException {
         write("web.container", "[Container]\nImage=localhost/busybox:latest\n");
-        InstallChoice.apply(Choice.ENABLE, unit("web.container", false), false);
+        EnableChoice.apply(Choice.ENABLE, unit("web.container", false), false);
         Path dropIn = tmp.resolve("web.container.d/50-berth-enable.conf");
         Files.setLastModifiedTime(dropIn, java.nio.file.attribute.FileTime.fromMillis(0));
 
-        assertEquals(Action.UNCHANGED, InstallChoice.apply(Choice.ENABLE, unit("web.container", false), false));
+        assertEquals(Action.UNCHANGED, EnableChoice.apply(Choice.ENABLE, unit("web.container", false), false));
         assertEquals(0, Files.getLastModifiedTime(dropIn).toMillis(), "not rewritten");
     }
 
     @Test
     void aUserUnitIsWantedByDefaultTarget() throws IOException {
         write("web.container", "[Container]\nImage=localhost/busybox:latest\n");
-        InstallChoice.apply(Choice.ENABLE, unit("web.container", true), true);
+        EnableChoice.apply(Choice.ENABLE, unit("web.container", true), true);
         assertTrue(Files.readString(tmp.resolve("web.container.d/50-berth-enable.conf"))
                 .endsWith("[Install]\nWantedBy=default.target\n"));
         assertEquals(List.of("default.target.wants/web.service"), links("web.container", true));
@@ -86,13 +97,13 @@ class InstallChoiceTest {
     @Test
     void disableAfterEnableRemovesTheDropInAndItsDirectory() throws IOException {
         write("web.container", "[Container]\nImage=localhost/busybox:latest\n");
-        InstallChoice.apply(Choice.ENABLE, unit("web.container", false), false);
+        EnableChoice.apply(Choice.ENABLE, unit("web.container", false), false);
 
-        assertEquals(Action.REMOVED, InstallChoice.apply(Choice.DISABLE, unit("web.container", false), false));
+        assertEquals(Action.REMOVED, EnableChoice.apply(Choice.DISABLE, unit("web.container", false), false));
 
         assertFalse(Files.exists(tmp.resolve("web.container.d")));
         assertEquals(List.of(), links("web.container", false));
-        assertEquals(Action.UNCHANGED, InstallChoice.apply(Choice.DISABLE, unit("web.container", false), false));
+        assertEquals(Action.UNCHANGED, EnableChoice.apply(Choice.DISABLE, unit("web.container", false), false));
     }
 
     @Test
@@ -110,7 +121,7 @@ class InstallChoiceTest {
         assertEquals(List.of("multi-user.target.wants/web.service", "app.target.requires/web.service",
                 "keeper.service.upholds/web.service"), links("web.container", false));
 
-        assertEquals(Action.WRITTEN, InstallChoice.apply(Choice.DISABLE, unit("web.container", false), false));
+        assertEquals(Action.WRITTEN, EnableChoice.apply(Choice.DISABLE, unit("web.container", false), false));
 
         assertEquals("""
                 # Written by 'berth disable': clears the [Install] targets of web.container, so that
@@ -123,10 +134,10 @@ class InstallChoiceTest {
         assertEquals(List.of(), links("web.container", false), "empty assignments reset the generator's links");
         var alias = dev.berth.generator.InstallLinks.of(unit("web.container", false).generated().orElseThrow());
         assertEquals(List.of(Path.of("www.service")), alias.stream().map(l -> l.link()).toList());
-        assertEquals(Action.UNCHANGED, InstallChoice.apply(Choice.DISABLE, unit("web.container", false), false));
+        assertEquals(Action.UNCHANGED, EnableChoice.apply(Choice.DISABLE, unit("web.container", false), false));
 
         // Enabling again needs no drop-in: the file's own [Install] enables it.
-        assertEquals(Action.REMOVED, InstallChoice.apply(Choice.ENABLE, unit("web.container", false), false));
+        assertEquals(Action.REMOVED, EnableChoice.apply(Choice.ENABLE, unit("web.container", false), false));
         assertTrue(Files.exists(tmp.resolve("web.container.d/10-own.conf")), "other drop-ins are kept");
         assertEquals(3, links("web.container", false).size());
     }
@@ -136,15 +147,15 @@ class InstallChoiceTest {
         write("web.container", "[Container]\nImage=x\n[Install]\nWantedBy=multi-user.target\n");
         write("web.container.d/60-reset.conf", "[Install]\nWantedBy=\n");
         write("web.container.d/50-berth-enable.conf", "[Install]\nWantedBy=other.target\n");
-        assertEquals(List.of(), InstallChoice.ownTargets(unit("web.container", false)));
+        assertEquals(List.of(), EnableChoice.ownTargets(unit("web.container", false)));
     }
 
     @Test
     void theDropInGoesBesideTheFileInItsSubDirectory() throws IOException {
         write("sub/api.container", "[Container]\nImage=x\nServiceName=custom-api\n");
         ManagedUnit api = unit("api.container", false);
-        assertEquals(tmp.toRealPath().resolve("sub/api.container.d/50-berth-enable.conf"), InstallChoice.dropIn(api));
-        InstallChoice.apply(Choice.ENABLE, api, false);
+        assertEquals(tmp.toRealPath().resolve("sub/api.container.d/50-berth-enable.conf"), EnableChoice.dropIn(api));
+        EnableChoice.apply(Choice.ENABLE, api, false);
         assertEquals(List.of("multi-user.target.wants/custom-api.service"), links("api.container", false));
     }
 }

@@ -1,5 +1,8 @@
-package dev.berth.generator;
+package dev.berth.install;
 
+import dev.berth.generator.GeneratedUnit;
+import dev.berth.generator.InstallLink;
+import dev.berth.generator.InstallLinks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,8 +54,15 @@ public record ApplyPlan(List<FileChange> files, List<UnitChange> units) {
      * @param action what happens to it
      * @param before its current bytes; empty when it does not exist yet
      * @param after  its bytes afterwards; empty when it is removed
+     * @param hidden its contents must not be shown (the old or the new file is not world-readable, or it is a
+     *               symbolic link): reports say "content changed" and the mode, never the bytes
      */
-    public record FileChange(String path, FileAction action, Optional<byte[]> before, Optional<byte[]> after) {
+    public record FileChange(String path, FileAction action, Optional<byte[]> before, Optional<byte[]> after,
+                             boolean hidden) {
+
+        public FileChange(String path, FileAction action, Optional<byte[]> before, Optional<byte[]> after) {
+            this(path, action, before, after, false);
+        }
 
         public boolean changes() {
             return action != FileAction.UNCHANGED;
@@ -61,7 +71,7 @@ public record ApplyPlan(List<FileChange> files, List<UnitChange> units) {
         // byte[] compares by identity; plans compare by content.
         @Override
         public boolean equals(Object o) {
-            return o instanceof FileChange f && path.equals(f.path) && action == f.action
+            return o instanceof FileChange f && path.equals(f.path) && action == f.action && hidden == f.hidden
                     && sameBytes(before, f.before) && sameBytes(after, f.after);
         }
 
@@ -82,7 +92,9 @@ public record ApplyPlan(List<FileChange> files, List<UnitChange> units) {
 
     /** How a generated unit differs between the old and the new set of files. */
     public enum UnitDifference {
-        ADDED("added"), CHANGED("changed"), REMOVED("removed");
+        ADDED("added"), CHANGED("changed"), REMOVED("removed"),
+        /** Its text did not change, but systemd's view of it is out of date or it is not running as it should. */
+        UNCHANGED("unchanged");
 
         private final String label;
 
@@ -131,12 +143,23 @@ public record ApplyPlan(List<FileChange> files, List<UnitChange> units) {
      */
     public static ApplyPlan apply(Map<String, byte[]> installed, Map<String, byte[]> incoming,
                                   List<GeneratedUnit> before, List<GeneratedUnit> after) {
+        return apply(installed, incoming, Set.of(), Set.of(), before, after);
+    }
+
+    /**
+     * The plan of an apply, with modes: {@code hidden} names the files whose contents are not to be shown,
+     * {@code modeChanged} the files whose bytes stay but whose mode changes (so they are written again).
+     */
+    public static ApplyPlan apply(Map<String, byte[]> installed, Map<String, byte[]> incoming, Set<String> hidden,
+                                  Set<String> modeChanged, List<GeneratedUnit> before, List<GeneratedUnit> after) {
         List<FileChange> files = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : incoming.entrySet()) {
             Optional<byte[]> old = Optional.ofNullable(installed.get(e.getKey()));
             FileAction action = old.isEmpty() ? FileAction.ADDED
-                    : Arrays.equals(old.get(), e.getValue()) ? FileAction.UNCHANGED : FileAction.CHANGED;
-            files.add(new FileChange(e.getKey(), action, old, Optional.of(e.getValue())));
+                    : Arrays.equals(old.get(), e.getValue()) && !modeChanged.contains(e.getKey())
+                    ? FileAction.UNCHANGED : FileAction.CHANGED;
+            files.add(new FileChange(e.getKey(), action, old, Optional.of(e.getValue()),
+                    hidden.contains(e.getKey())));
         }
         return new ApplyPlan(files, unitChanges(before, after));
     }
@@ -148,9 +171,16 @@ public record ApplyPlan(List<FileChange> files, List<UnitChange> units) {
      */
     public static ApplyPlan remove(Map<String, byte[]> removed, List<GeneratedUnit> before,
                                    List<GeneratedUnit> after) {
+        return remove(removed, Set.of(), before, after);
+    }
+
+    /** The plan of a removal; {@code hidden} names the files (and links) whose contents are not to be shown. */
+    public static ApplyPlan remove(Map<String, byte[]> removed, Set<String> hidden, List<GeneratedUnit> before,
+                                   List<GeneratedUnit> after) {
         List<FileChange> files = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : removed.entrySet()) {
-            files.add(new FileChange(e.getKey(), FileAction.REMOVED, Optional.of(e.getValue()), Optional.empty()));
+            files.add(new FileChange(e.getKey(), FileAction.REMOVED, Optional.of(e.getValue()), Optional.empty(),
+                    hidden.contains(e.getKey())));
         }
         return new ApplyPlan(files, unitChanges(before, after));
     }

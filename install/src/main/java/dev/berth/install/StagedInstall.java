@@ -1,4 +1,4 @@
-package dev.berth.cli;
+package dev.berth.install;
 
 import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
@@ -46,9 +46,16 @@ final class StagedInstall implements AutoCloseable {
     /** Install path of an applied file -> the path the user gave. */
     private final Map<String, String> origins;
 
+    private static final String PREFIX = "berth-apply-";
+
+    /** Deletes the copy when the JVM is ended by SIGINT or SIGTERM while it exists. */
+    private final Thread cleanup;
+
     private StagedInstall(Path installReal, Path stagedRoot, Map<String, String> origins) {
         this.installReal = installReal;
         this.stagedRoot = stagedRoot;
+        this.cleanup = new Thread(() -> deleteTree(stagedRoot), "berth-staged-install-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         this.installText = installReal.toString();
         this.stagedText = stagedRoot.toString();
         this.origins = Map.copyOf(origins);
@@ -66,7 +73,10 @@ final class StagedInstall implements AutoCloseable {
     static StagedInstall build(Path installDir, boolean user, Map<String, ApplyInputs.Input> additions,
                                Set<String> deletions) throws IOException {
         Path installReal = realOrAncestor(installDir);
-        Path staged = Files.createTempDirectory("berth-apply-").toRealPath();
+        sweepStale();
+        // 0700 (createTempDirectory's mode): the copy may hold private files. Named after this process, so that a
+        // later run can tell a copy whose berth was killed (SIGKILL runs no hook) and remove it.
+        Path staged = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-").toRealPath();
         StagedInstall s = new StagedInstall(installReal, staged, originsOf(installReal, additions));
         try {
             if (Files.isDirectory(installReal)) {
@@ -96,6 +106,11 @@ final class StagedInstall implements AutoCloseable {
 
     private static boolean isUnderUsers(String relative) {
         return relative.equals("users") || relative.startsWith("users/");
+    }
+
+    /** Where the copy is. */
+    Path copy() {
+        return stagedRoot;
     }
 
     /** The install directory's real path: symbolic links resolved, as the search path lists it. */
@@ -248,7 +263,42 @@ final class StagedInstall implements AutoCloseable {
     /** Deletes the copy. */
     @Override
     public void close() {
-        try (Stream<Path> s = Files.walk(stagedRoot)) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is deleting it already
+        }
+        deleteTree(stagedRoot);
+    }
+
+    /** Removes the copies of berth processes that no longer run (killed with SIGKILL, which runs no hook). */
+    private static void sweepStale() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (Stream<Path> s = Files.list(tmp)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                String rest = p.getFileName().toString().substring(PREFIX.length());
+                int dash = rest.indexOf('-');
+                if (dash <= 0 || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(rest.substring(0, dash));
+                    boolean mine = Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+                            .equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+                    if (mine && ProcessHandle.of(pid).isEmpty()) {
+                        deleteTree(p);
+                    }
+                } catch (NumberFormatException | IOException | UnsupportedOperationException ignored) {
+                    // not one of ours
+                }
+            }
+        } catch (IOException ignored) {
+            // an unreadable temporary directory: nothing to sweep
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
