@@ -36,7 +36,10 @@ import picocli.CommandLine.Mixin;
             "  berth check --format json /etc/containers/systemd",
             "",
             "Environment: QUADLET_UNIT_DIRS (colon-separated absolute directories replacing the search path), "
-                    + "XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path), PODMAN."})
+                    + "XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path), PODMAN (also asked for its "
+                    + "version), BERTH_CONFIG (another berth.conf than /etc/berth/berth.conf, or "
+                    + "$XDG_CONFIG_HOME/berth/berth.conf with --user: [Generator] QuadletVersion=, the Quadlet "
+                    + "version whose output berth generates)."})
 final class CheckCommand implements Callable<Integer> {
 
     private final Berth.Session session;

@@ -41,11 +41,19 @@ public enum QuadletBehaviour {
     private final String since;
     private final String anchor;
     private final String description;
+    /** {@link #since()} read once: targets ask about behaviours on the generator's path, for every file. */
+    private final QuadletVersion version;
 
     QuadletBehaviour(String since, String anchor, String description) {
         this.since = since;
         this.anchor = anchor;
         this.description = description;
+        this.version = QuadletVersion.of(since);
+    }
+
+    /** {@link #since()} as a target: its major and minor release. */
+    public QuadletVersion version() {
+        return version;
     }
 
     /** The Podman version whose Quadlet behaves so first. */

@@ -22,16 +22,24 @@ public record QuadletVersion(int major, int minor) implements Comparable<Quadlet
 
     /** {@code 5.4}, {@code 5.4.2} (the patch release is ignored) or {@code 6.0}; empty for anything else. */
     public static Optional<QuadletVersion> parse(String text) {
-        String[] parts = text.strip().split("\\.", -1);
-        if (parts.length < 2 || parts.length > 3) {
-            return Optional.empty();
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 4 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        // By hand, without regex, streams or lambdas: keys' versions are compared on the generator's path.
+        String t = text.strip();
+        int[] numbers = new int[3];
+        int count = 0;
+        int digits = 0;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i < t.length() ? t.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 4 && count < 3) {
+                numbers[count] = numbers[count] * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && count < 3) {
+                count++;
+                digits = 0;
+            } else {
                 return Optional.empty();
             }
         }
-        return Optional.of(new QuadletVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+        return count < 2 ? Optional.empty() : Optional.of(new QuadletVersion(numbers[0], numbers[1]));
     }
 
     /** Of a {@link KeySpec#since()} or {@link QuadletBehaviour#since()} value: its major and minor release. */
@@ -51,7 +59,7 @@ public record QuadletVersion(int major, int minor) implements Comparable<Quadlet
 
     /** Whether this target's Quadlet behaves as {@code b} says. */
     public boolean has(QuadletBehaviour b) {
-        return atLeast(b.since());
+        return compareTo(b.version()) >= 0;
     }
 
     /** Whether {@code since} (a version such as {@code 5.8.2}) is this minor release or an older one. */

@@ -23,7 +23,14 @@ final class SectionKeys {
             }
         }
         this.byName = Map.copyOf(names);
-        this.flags = keys.stream().filter(KeySpec::isFlag).toList();
+        // A loop, not a stream: built while the generator starts, where every lambda costs start-up time.
+        List<KeySpec> flagKeys = new java.util.ArrayList<>();
+        for (KeySpec k : keys) {
+            if (k.isFlag()) {
+                flagKeys.add(k);
+            }
+        }
+        this.flags = List.copyOf(flagKeys);
     }
 
     static final SectionKeys NONE = new SectionKeys(List.of());
