@@ -46,6 +46,9 @@ public final class ConfigFile {
         if (file.isEmpty()) {
             return BerthConfig.defaults();
         }
+        if (Files.notExists(file.get())) {
+            return BerthConfig.defaults(); // the usual case: one stat, no exception at every boot
+        }
         try {
             return BerthConfig.parse(file.get().toString(), Files.readAllBytes(file.get()));
         } catch (NoSuchFileException e) {
