@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # berth's whole test suite, the command the README names and .ci/run calls.
 #   level 1: unit tests, and the corpus checked against recorded Quadlet 5.4.2 output (no root needed)
-#   level 2: the differential suite: the same corpus through the live reference Quadlet 5.4.2 in the
-#            test-host root filesystem, and through berth (needs root for chroot; builds the rootfs if missing)
+#   level 2: the differential suite: the same corpus through the live reference Quadlets 5.4.2 (berth's target
+#            5.4) and 5.8.6 (berth's default target) in the test-host root filesystem, and through berth (needs
+#            root for chroot; builds the rootfs if missing)
 #   level 3: the end-to-end suite: the test host booted (systemd 257 as PID 1 of fresh namespaces, see
 #            packaging/testhost/README.md), berth installed as its only generator, and the units berth generates
 #            started, killed, restarted and rebooted under that systemd (needs root)
@@ -29,13 +30,13 @@ if [[ $level == --level1 ]]; then
 fi
 
 rootfs=$(bash packaging/testhost/rootfs.sh | tail -n 1)
-if [[ ! -x $rootfs/usr/libexec/podman/quadlet ]]; then
-  echo "test.sh: the test-host rootfs at '$rootfs' has no reference Quadlet" >&2
+if [[ ! -x $rootfs/usr/libexec/podman/quadlet || ! -x $rootfs/usr/libexec/podman-latest/quadlet ]]; then
+  echo "test.sh: the test-host rootfs at '$rootfs' lacks a reference Quadlet (5.4.2 or 5.8.6)" >&2
   exit 1
 fi
 
 if [[ $level != --level3 ]]; then
-  echo "== level 2: differential tests against the reference Quadlet 5.4.2"
+  echo "== level 2: differential tests against the reference Quadlets 5.4.2 (target 5.4) and 5.8.6 (default target)"
   mvn -B -ntp -Pdifferential -pl unit-generator -am test -Dberth.testhost.rootfs="$rootfs"
 fi
 

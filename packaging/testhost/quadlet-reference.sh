@@ -1,8 +1,12 @@
 #!/bin/bash
-# Run the reference Quadlet (podman 5.4.2, from the test host rootfs) in
-# dry-run mode over host unit directories, for differential tests.
+# Run a reference Quadlet (podman 5.4.2, or with --latest 5.8.6, both from the
+# test host rootfs) in dry-run mode over host unit directories, for
+# differential tests.
 #
-#   packaging/testhost/quadlet-reference.sh [--user] UNITDIR [UNITDIR...]
+#   packaging/testhost/quadlet-reference.sh [--latest] [--user] UNITDIR [UNITDIR...]
+#
+# --latest runs /usr/libexec/podman-latest/quadlet (Quadlet 5.8.6, unpacked from
+# Debian unstable's podman package by rootfs.sh) instead of trixie's 5.4.2.
 #
 # Contract:
 #  * Every UNITDIR must be an absolute path of an existing host directory.
@@ -32,14 +36,15 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 SELF="$HERE/$(basename "${BASH_SOURCE[0]}")"
 QUADLET=/usr/libexec/podman/quadlet
+QUADLET_LATEST=/usr/libexec/podman-latest/quadlet
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 die() { printf 'quadlet-reference.sh: %s\n' "$*" >&2; exit 125; }
-usage() { die "usage: quadlet-reference.sh [--user] UNITDIR [UNITDIR...]"; }
+usage() { die "usage: quadlet-reference.sh [--latest] [--user] UNITDIR [UNITDIR...]"; }
 
 # Runs in the private mount namespace; ends by exec'ing Quadlet.
 inner() {
-    local rootfs=$1 scratch=$2 user=$3; shift 3
+    local rootfs=$1 scratch=$2 user=$3 quadlet=$4; shift 4
     mount -t tmpfs -o mode=0700 berth-qref "$scratch" || die "tmpfs mount failed"
     mkdir "$scratch/upper" "$scratch/work" "$scratch/root"
     mount -t overlay berth-qref \
@@ -56,7 +61,7 @@ inner() {
     [[ $user == 1 ]] && args+=(-user)
     cd /
     exec chroot "$root" /usr/bin/env -i PATH="$CHROOT_PATH" HOME=/root \
-        QUADLET_UNIT_DIRS="$dirs" "$QUADLET" "${args[@]}"
+        QUADLET_UNIT_DIRS="$dirs" "$quadlet" "${args[@]}"
 }
 
 main() {
@@ -65,7 +70,8 @@ main() {
         inner "$@"
     fi
 
-    local user=0
+    local user=0 quadlet=$QUADLET
+    if [[ ${1:-} == --latest ]]; then quadlet=$QUADLET_LATEST; shift; fi
     if [[ ${1:-} == --user ]]; then user=1; shift; fi
     (($#)) || usage
     local d
@@ -87,7 +93,7 @@ main() {
     if [[ -z $rootfs ]]; then
         rootfs=$("$HERE/rootfs.sh" | tail -n 1) || die "rootfs.sh failed"
     fi
-    [[ -x $rootfs$QUADLET ]] || die "no $QUADLET in rootfs '$rootfs'"
+    [[ -x $rootfs$quadlet ]] || die "no $quadlet in rootfs '$rootfs'"
 
     # Shared lock: rootfs.sh prunes old cache entries only when it can take
     # this lock exclusively, so the rootfs cannot vanish under us.
@@ -104,7 +110,7 @@ main() {
     local clean=()
     for d in "$@"; do clean+=("${d%/}"); done
     unshare --mount --propagation private -- \
-        bash "$SELF" --inner "$rootfs" "$scratch" "$user" "${clean[@]}" || rc=$?
+        bash "$SELF" --inner "$rootfs" "$scratch" "$user" "$quadlet" "${clean[@]}" || rc=$?
     rmdir -- "$scratch" 2>/dev/null || true
     exit "$rc"
 }

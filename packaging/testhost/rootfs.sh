@@ -35,6 +35,10 @@ INCLUDE=systemd,systemd-sysv,dbus,podman,runc,crun,iproute2,procps,nftables,ipta
 # pod can be created ("finding pause binary"), and RunInit= has no init.
 EXTRA_PACKAGES="uidmap passt aardvark-dns libpam-systemd dbus-user-session catatonit"
 WANT_PODMAN='podman version 5.4.2'
+# The second reference Quadlet: unstable's podman package, unpacked (never installed) so that only its
+# quadlet binary is taken, at $QUADLET_LATEST; the differential suite runs berth's default target against it.
+QUADLET_LATEST=/usr/libexec/podman-latest/quadlet
+WANT_QUADLET_LATEST_RE='^5\.8\.'
 WANT_CRIU_RE='^Version: 4\.2(\.|$)'
 
 log() { printf 'rootfs.sh: %s\n' "$*" >&2; }
@@ -202,6 +206,19 @@ inner_build() {
     log "podman: $v"
     [[ $v == "$WANT_PODMAN" ]] || die "expected '$WANT_PODMAN', got '$v'"
 
+    log "reference Quadlet from unstable's podman package (unpacked only, not installed)"
+    mkdir -p "$dir/tmp/berth-podman-latest"
+    chroot_run "$dir" sh -c 'cd /tmp/berth-podman-latest && apt-get -o Acquire::Check-Valid-Until=false download -t unstable podman'
+    local deb
+    deb=$(ls "$dir"/tmp/berth-podman-latest/podman_*.deb) || die "apt-get download podman gave no .deb"
+    dpkg-deb -x "$deb" "$dir/tmp/berth-podman-latest/x"
+    install -D -m 0755 "$dir/tmp/berth-podman-latest/x/usr/libexec/podman/quadlet" "$dir$QUADLET_LATEST"
+    dpkg-deb -f "$deb" Version >"$dir${QUADLET_LATEST%/quadlet}/podman-version"
+    rm -rf "$dir/tmp/berth-podman-latest"
+    v=$(chroot_run "$dir" "$QUADLET_LATEST" -version 2>&1) || die "$QUADLET_LATEST -version failed: $v"
+    log "latest reference: $v"
+    grep -Eq "$WANT_QUADLET_LATEST_RE" <<<"$v" || die "expected Quadlet 5.8.x at $QUADLET_LATEST, got '$v'"
+
     # systemd: the one unit that fails in the namespace boot.
     ln -sfn /dev/null "$dir/etc/systemd/system/systemd-modules-load.service"
     # /dev/net/tun for rootless pasta, bound over the machine's node inside the test host only (see the unit).
@@ -248,6 +265,9 @@ inner_build() {
     v=$(chroot_run "$dir" env QUADLET_UNIT_DIRS=/tmp/berth-quadlet-check \
         /usr/libexec/podman/quadlet -dryrun) || die "quadlet -dryrun failed"
     grep -q -- '^---check.service---$' <<<"$v" || die "quadlet printed no unit: $v"
+    v=$(chroot_run "$dir" env QUADLET_UNIT_DIRS=/tmp/berth-quadlet-check \
+        "$QUADLET_LATEST" -dryrun) || die "$QUADLET_LATEST -dryrun failed"
+    grep -q -- '^---check.service---$' <<<"$v" || die "$QUADLET_LATEST printed no unit: $v"
     rm -rf "$dir/tmp/berth-quadlet-check"
 
     chroot_run "$dir" dpkg-query -W -f '${Package}=${Version}\n' \

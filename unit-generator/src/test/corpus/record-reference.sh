@@ -1,7 +1,9 @@
 #!/bin/bash
-# Record the reference Quadlet (podman 5.4.2) output for corpus cases.
+# Record the reference Quadlet output for corpus cases: podman 5.4.2 into
+# reference.*, or with --latest podman 5.8.6 into reference-5.8.* (and the
+# verdict into reference-5.8=).
 #
-#   unit-generator/src/test/corpus/record-reference.sh [CASE...]
+#   unit-generator/src/test/corpus/record-reference.sh [--latest] [CASE...]
 #
 # CASE is a case directory name (e.g. 001-container-minimal) or a path to one;
 # without arguments every case in this directory is recorded.
@@ -41,6 +43,14 @@ if [[ -z ${ROOTFS:-} ]]; then
 fi
 export ROOTFS
 
+prefix=reference
+refargs=()
+if [[ ${1:-} == --latest ]]; then
+    prefix=reference-5.8
+    refargs=(--latest)
+    shift
+fi
+
 cases=()
 if (($#)); then
     for c in "$@"; do
@@ -63,7 +73,7 @@ for c in "${cases[@]}"; do
     [[ -d $cdir/units && -f $props ]] || die "not a case: $c (needs units/ and case.properties)"
 
     mode=$(sed -n 's/^mode=//p' "$props" | tail -n 1)
-    args=()
+    args=("${refargs[@]}")
     case "$mode" in
     user) args+=(--user) ;;
     system | "") ;;
@@ -76,35 +86,35 @@ for c in "${cases[@]}"; do
 
     rc=0
     bash "$TESTHOST/quadlet-reference.sh" "${args[@]}" "$target" \
-        >"$cdir/reference.stdout" 2>"$cdir/reference.stderr.raw" || rc=$?
+        >"$cdir/$prefix.stdout" 2>"$cdir/$prefix.stderr.raw" || rc=$?
     if ((rc == 125)); then
-        cat "$cdir/reference.stderr.raw" >&2
-        rm -f "$cdir/reference.stderr.raw"
+        cat "$cdir/$prefix.stderr.raw" >&2
+        rm -f "$cdir/$prefix.stderr.raw"
         die "$c: quadlet-reference.sh could not run the reference"
     fi
 
     # Stable goldens: mask the pid in log prefixes, and the run-dependent
     # parts of Go panic traces (goroutine ids, pointers, pc offsets).
     sedargs=(-e 's/quadlet-generator\[[0-9]+\]/quadlet-generator[PID]/g')
-    if grep -q '^goroutine [0-9]' "$cdir/reference.stderr.raw"; then
+    if grep -q '^goroutine [0-9]' "$cdir/$prefix.stderr.raw"; then
         sedargs+=(-e 's/^goroutine [0-9]+ /goroutine N /' -e 's/0x[0-9a-f]+/0xX/g')
     fi
-    sed -E "${sedargs[@]}" "$cdir/reference.stderr.raw" >"$cdir/reference.stderr"
-    rm -f "$cdir/reference.stderr.raw"
-    printf '%s\n' "$rc" >"$cdir/reference.exit"
+    sed -E "${sedargs[@]}" "$cdir/$prefix.stderr.raw" >"$cdir/$prefix.stderr"
+    rm -f "$cdir/$prefix.stderr.raw"
+    printf '%s\n' "$rc" >"$cdir/$prefix.exit"
 
     if ((rc == 0)); then
         verdict=accepts
-    elif grep -q '^---.*---$' "$cdir/reference.stdout"; then
+    elif grep -q '^---.*---$' "$cdir/$prefix.stdout"; then
         verdict=partial
     else
         verdict=rejects
     fi
     count[$verdict]=$((count[$verdict] + 1))
 
-    # Rewrite case.properties with the new reference= line (kept last).
-    grep -v '^reference=' "$props" >"$props.tmp" || true
-    printf 'reference=%s\n' "$verdict" >>"$props.tmp"
+    # Rewrite case.properties with the new reference= (or reference-5.8=) line, the verdicts kept last.
+    grep -v "^$prefix=" "$props" >"$props.tmp" || true
+    printf '%s=%s\n' "$prefix" "$verdict" >>"$props.tmp"
     mv -- "$props.tmp" "$props"
 
     printf '%-55s exit=%d %s\n' "$c" "$rc" "$verdict"

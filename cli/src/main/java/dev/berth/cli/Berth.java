@@ -227,7 +227,7 @@ public final class Berth implements Runnable {
     static final List<String> COMMANDS = List.of("generate", "check", "apply", "remove", "start", "stop",
             "restart", "reload", "status", "list", "logs", "is-active", "is-enabled", "is-failed", "cat", "show",
             "daemon-reload", "enable", "disable", "checkpoint", "restore", "checkpoints", "migrate", "convert", "schema",
-            "sandbox", "help");
+            "sandbox", "keys", "help");
 
     /**
      * The command of that name. A switch, not a map of lambdas: the JDK 25.0.3 AOT cache assembly crashes
@@ -262,6 +262,7 @@ public final class Berth implements Runnable {
             case "convert" -> new ConvertCommand(session);
             case "schema" -> new SchemaCommand(session);
             case "sandbox" -> SandboxCommand.commandLine(session, Sandbox.processes());
+            case "keys" -> new KeysCommand(session);
             case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };

@@ -1,9 +1,9 @@
 package dev.berth.cli;
 
+import dev.berth.generator.ConfigFile;
 import dev.berth.generator.Environment;
 import dev.berth.generator.GeneratedUnit;
 import dev.berth.generator.Generation;
-import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
 import dev.berth.generator.SearchPath;
 import dev.berth.generator.SourceUnit;
@@ -37,12 +37,13 @@ public record BerthUnits(boolean user, List<Path> searchPath, Generation.Outcome
 
     /** Reads the search path of {@code env} (the system's, or the user's with {@code user}). */
     public static BerthUnits load(boolean user, Environment env) {
-        return of(user, SearchPath.of(user, env), env);
+        return of(user, SearchPath.resolve(user, env, ConfigFile.load(user, env).quadletVersion()).directories(), env);
     }
 
     /** Reads the given search-path directories (already expanded, as {@link SearchPath} returns them). */
     public static BerthUnits of(boolean user, List<Path> directories, Environment env) {
-        Generation.Outcome outcome = Generation.run(directories, GeneratorOptions.of(user, env), HostView.real());
+        Generation.Outcome outcome = Generation.run(directories,
+                ConfigFile.options(user, env, ConfigFile.load(user, env)), HostView.real());
         return new BerthUnits(user, directories, outcome, managed(outcome));
     }
 

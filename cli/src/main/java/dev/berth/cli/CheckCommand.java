@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
             "Runs the full translation (so it finds everything the generator would reject) and prints every "
                     + "problem as 'file:line:col: error|warning: message; fix', sorted by position, followed by "
                     + "'N files checked, E errors, W warnings'. Unknown keys come with a suggestion when one is "
-                    + "close ('did you mean ...?').",
+                    + "close ('did you mean ...?'). A key newer than the Quadlet version target ([Generator] QuadletVersion= "
+                    + "in berth.conf, default the newest) is an error; a key newer than the installed podman "
+                    + "('podman --version') is a warning.",
             "",
             "Beyond what the generator refuses (errors), check warns about what Quadlet accepts but systemd or "
                     + "podman refuses or ignores when the unit runs: unknown sections and [Unit]/[Service]/[Install] "
@@ -43,7 +45,10 @@ import picocli.CommandLine.Option;
             "  berth check --format json /etc/containers/systemd",
             "",
             "Environment: QUADLET_UNIT_DIRS (colon-separated absolute directories replacing the search path), "
-                    + "XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path), PODMAN."})
+                    + "XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path), PODMAN (also asked for its "
+                    + "version), BERTH_CONFIG (another berth.conf than /etc/berth/berth.conf, or "
+                    + "$XDG_CONFIG_HOME/berth/berth.conf with --user: [Generator] QuadletVersion=, the Quadlet "
+                    + "version whose output berth generates)."})
 final class CheckCommand implements Callable<Integer> {
 
     private final Berth.Session session;
@@ -64,6 +69,10 @@ final class CheckCommand implements Callable<Integer> {
         SourceSelection.Compiled compiled = SourceSelection.compile(common, session.env());
         Generation.Outcome outcome = compiled.outcome();
         List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
+        // Keys newer than the target are errors of the translation; keys newer than the podman installed here
+        // are warnings, found by asking podman (check may, the generator must not).
+        InstalledPodman.version(session.env()).ifPresent(v -> diagnostics.addAll(
+                InstalledPodman.newerKeys(outcome.sources(), v, compiled.options())));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         if (common.format == OutputFormat.JSON) {
             session.out().print(Reports.json(outcome, diagnostics, false));

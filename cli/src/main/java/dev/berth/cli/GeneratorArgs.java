@@ -30,9 +30,12 @@ record GeneratorArgs(boolean verbose, boolean noKmsg, boolean user, boolean dryR
             Flags may be written with one or two dashes; boolean flags also accept -flag=true|false.
             Environment: QUADLET_UNIT_DIRS (colon-separated absolute directories, replaces the search path),
             PODMAN (the podman binary written into the units, default /usr/bin/podman),
-            XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path).
-            Exit status: 0 all files generated; 1 a file could not be read, parsed, translated or written
-            (every other file is still generated); 2 usage error.
+            XDG_RUNTIME_DIR, XDG_CONFIG_HOME, HOME (rootless search path),
+            BERTH_CONFIG (instead of /etc/berth/berth.conf, or $XDG_CONFIG_HOME/berth/berth.conf in user mode).
+            Configuration: [Generator] QuadletVersion= in berth.conf, the Quadlet version whose output to generate
+            (5.4 to 6.0, default the newest); a bad file is reported and the defaults are used.
+            Exit status: 0 all files generated; 1 a file could not be read, parsed, translated or written, or
+            berth.conf has an error (every other file is still generated); 2 usage error.
             """;
 
     /** The parsed arguments, or the usage error message. */

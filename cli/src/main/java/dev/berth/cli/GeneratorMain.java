@@ -3,13 +3,14 @@ package dev.berth.cli;
 import dev.berth.generator.DryRunOutput;
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
-import dev.berth.generator.GeneratorOptions;
+import dev.berth.generator.ConfigFile;
 import dev.berth.generator.HostView;
 import dev.berth.generator.LoadedSources;
 import dev.berth.generator.SourceLoader;
 import dev.berth.generator.SearchPath;
 import dev.berth.generator.UnitWriter;
 import dev.berth.spec.Diagnostic;
+import dev.berth.spec.config.BerthConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,7 +103,9 @@ public final class GeneratorMain {
     private static int generate(GeneratorArgs a, boolean user, Environment env, String programName, PrintStream out,
             GeneratorLog log) {
         PhaseTimer timer = PhaseTimer.of(Boolean.getBoolean(TIMING_PROPERTY), log);
-        SearchPath.Result search = SearchPath.resolve(user, env);
+        // berth.conf: the Quadlet version target. A bad file is reported, and its bad settings keep their defaults.
+        BerthConfig config = ConfigFile.load(user, env);
+        SearchPath.Result search = SearchPath.resolve(user, env, config.quadletVersion());
         timer.lap("search path");
         report(search.diagnostics(), log);
         List<Path> dirs = search.directories();
@@ -110,15 +113,17 @@ public final class GeneratorMain {
             log.debug((a.dryRun() ? "dry run" : "output to " + a.directories().get(0))
                     + (user ? ", user mode" : "") + "; search path: " + dirs);
         }
+        report(config.diagnostics(), log);
         LoadedSources loaded = SourceLoader.load(search);
         timer.lap("load");
-        Generation.Outcome outcome = Generation.translate(loaded, GeneratorOptions.of(user, env), HostView.real());
+        Generation.Outcome outcome = Generation.translate(loaded, ConfigFile.options(user, env, config),
+                HostView.real());
         timer.lap("translate");
         if (log.debugEnabled()) {
             outcome.sources().forEach(s -> log.debug("loaded " + s.path()));
         }
         report(outcome.diagnostics(), log);
-        boolean failed = outcome.hasErrors();
+        boolean failed = outcome.hasErrors() || config.hasErrors();
         if (outcome.sources().isEmpty()) {
             log.debug("no Quadlet files found in " + dirs);
         } else if (a.dryRun()) {

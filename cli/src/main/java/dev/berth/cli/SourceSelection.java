@@ -2,11 +2,13 @@ package dev.berth.cli;
 
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
+import dev.berth.generator.ConfigFile;
 import dev.berth.generator.GeneratorOptions;
 import dev.berth.generator.HostView;
 import dev.berth.generator.RunTimeChecks;
 import dev.berth.generator.SearchPath;
 import dev.berth.spec.Diagnostic;
+import dev.berth.spec.config.BerthConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +22,18 @@ import java.util.List;
 record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
 
     /** The translation of a selection, with the selection's own diagnostics first. */
-    record Compiled(SourceSelection selection, Generation.Outcome outcome, List<Diagnostic> diagnostics) {
+    record Compiled(SourceSelection selection, Generation.Outcome outcome, List<Diagnostic> diagnostics,
+                    GeneratorOptions options) {
     }
 
     /** Selects what {@code common} names and translates it, as {@code berth generate} and {@code berth check} do. */
     static Compiled compile(CommonOptions common, Environment env) {
-        SourceSelection selection = of(common.paths, common.user, env);
-        Generation.Outcome outcome = Generation.run(selection.paths(), GeneratorOptions.of(common.user, env),
-                HostView.real());
-        List<Diagnostic> diagnostics = new ArrayList<>(selection.diagnostics());
+        BerthConfig config = ConfigFile.load(common.user, env);
+        SourceSelection selection = of(common.paths, common.user, env, config);
+        GeneratorOptions options = ConfigFile.options(common.user, env, config);
+        Generation.Outcome outcome = Generation.run(selection.paths(), options, HostView.real());
+        List<Diagnostic> diagnostics = new ArrayList<>(config.diagnostics());
+        diagnostics.addAll(selection.diagnostics());
         diagnostics.addAll(outcome.diagnostics());
         // A line the translation already refused (KillMode=process) needs no second, softer word about it.
         java.util.Set<String> refused = new java.util.HashSet<>();
@@ -42,12 +47,16 @@ record SourceSelection(List<Path> paths, List<Diagnostic> diagnostics) {
                 diagnostics.add(d);
             }
         }
-        return new Compiled(selection, outcome, diagnostics);
+        return new Compiled(selection, outcome, diagnostics, options);
     }
 
     static SourceSelection of(List<Path> arguments, boolean user, Environment env) {
+        return of(arguments, user, env, ConfigFile.load(user, env));
+    }
+
+    static SourceSelection of(List<Path> arguments, boolean user, Environment env, BerthConfig config) {
         if (arguments.isEmpty()) {
-            SearchPath.Result r = SearchPath.resolve(user, env);
+            SearchPath.Result r = SearchPath.resolve(user, env, config.quadletVersion());
             return new SourceSelection(r.directories(), r.diagnostics());
         }
         LinkedHashSet<Path> paths = new LinkedHashSet<>();

@@ -1,13 +1,15 @@
 package dev.berth.cli;
 
+import dev.berth.spec.quadlet.QuadletVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** berth's version, from a resource Maven fills in at build time. */
 final class Version {
-    /** The Quadlet release whose output berth reproduces. */
-    static final String QUADLET_COMPATIBILITY = "5.4.2";
+    /** The Quadlet releases whose output berth reproduces: its version targets, and the default. */
+    static final String QUADLET_COMPATIBILITY = QuadletVersion.SUPPORTED.get(0) + " to " + QuadletVersion.NEWEST
+            + ", by default " + QuadletVersion.NEWEST;
 
     private Version() {
     }

@@ -3,6 +3,7 @@ package dev.berth.install;
 import dev.berth.generator.DropInPaths;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
+import dev.berth.spec.syntax.MultiUnitFile;
 import dev.berth.spec.quadlet.UnitKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,6 +85,8 @@ public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
                 c.directory(p, p.getFileName().toString() + "/");
             } else if (Files.isDirectory(p)) {
                 c.directory(p, "");
+            } else if (Files.isRegularFile(p) && MultiUnitFile.isMultiUnitFile(p.getFileName().toString())) {
+                c.multiUnitFile(p);
             } else if (Files.isRegularFile(p)) {
                 c.file(p, p.getFileName().toString());
                 UnitKind.ofFileName(p.getFileName().toString()).ifPresent(k -> c.dropInsBeside(p));
@@ -198,6 +201,25 @@ public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
             }
         }
 
+        /** A {@code .quadlets} file: each of its parts installed as the file it names (as podman quadlet install does). */
+        void multiUnitFile(Path origin) {
+            byte[] bytes;
+            boolean worldReadable;
+            try {
+                worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
+                bytes = Files.readAllBytes(origin);
+            } catch (IOException e) {
+                error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
+                return;
+            }
+            MultiUnitFile.Result split = MultiUnitFile.split(origin.toString(),
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            diagnostics.addAll(split.diagnostics());
+            for (MultiUnitFile.Part part : split.parts()) {
+                add(origin, part.fileName(), part.bytes(), worldReadable); // each part as private as the file
+            }
+        }
+
         void file(Path origin, String relative) {
             byte[] bytes;
             boolean worldReadable;
@@ -208,6 +230,10 @@ public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
                 error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
                 return;
             }
+            add(origin, relative, bytes, worldReadable);
+        }
+
+        private void add(Path origin, String relative, byte[] bytes, boolean worldReadable) {
             Input earlier = files.get(relative);
             if (earlier != null) {
                 if (!Arrays.equals(earlier.bytes(), bytes)) {

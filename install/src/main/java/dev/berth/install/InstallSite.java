@@ -1,5 +1,6 @@
 package dev.berth.install;
 
+import dev.berth.generator.ConfigFile;
 import dev.berth.generator.Environment;
 import dev.berth.generator.Generation;
 import dev.berth.generator.GeneratorOptions;
@@ -36,7 +37,7 @@ public record InstallSite(boolean user, Path directory, SearchPath.Result search
     /** The site, or empty when the user's directory cannot be known (no absolute HOME or XDG_CONFIG_HOME). */
     public static Optional<InstallSite> of(boolean user, Environment env) {
         return SearchPath.installDirectory(user, env).map(dir -> new InstallSite(user, dir,
-                SearchPath.resolve(user, env), GeneratorOptions.of(user, env),
+                SearchPath.resolve(user, env), ConfigFile.options(user, env, ConfigFile.load(user, env)),
                 SearchPath.runtimeDirectory(user, env), env.root()));
     }
 

@@ -31,7 +31,9 @@ class ApplyPlanTest {
         List<SourceUnit> sources = new ArrayList<>();
         files.forEach((name, text) -> sources.add(new SourceUnit(name, DIR + name, DIR.substring(0, DIR.length() - 1),
                 UnitKind.ofFileName(name).orElseThrow(), UnitFileParser.parse(DIR + name, text).file().merged())));
-        UnitSet set = Generator.generate(sources, GeneratorOptions.system(), HostView.nothingExists());
+        UnitSet set = Generator.generate(sources,
+                GeneratorOptions.system().withTarget(dev.berth.spec.quadlet.QuadletVersion.SUPPORTED.get(0)),
+                HostView.nothingExists());
         assertFalse(set.hasErrors(), set.diagnostics().toString());
         return set.units();
     }

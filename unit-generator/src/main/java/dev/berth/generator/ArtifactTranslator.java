@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.ArtifactKeys;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.Optional;
@@ -18,18 +19,16 @@ final class ArtifactTranslator implements Translator {
         }
         SectionReader artifact = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        Optional<String> name = artifact.single("Artifact").filter(a -> !a.isEmpty());
+        Optional<String> name = artifact.single(ArtifactKeys.ARTIFACT).filter(a -> !a.isEmpty());
         if (name.isEmpty()) {
-            ctx.error(artifact.positionOf("Artifact"),
-                    artifact.has("Artifact") ? "Artifact= is empty" : "a .artifact file needs Artifact=",
+            ctx.error(artifact.positionOf(ArtifactKeys.ARTIFACT),
+                    artifact.has(ArtifactKeys.ARTIFACT) ? "Artifact= is empty" : "a .artifact file needs Artifact=",
                     "add Artifact=<artifact to pull>");
             return Optional.empty();
         }
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("artifact", "pull");
-        SimpleFlags.singles(artifact, podman, "AuthFile", "--authfile", "CertDir", "--cert-dir", "Creds", "--creds",
-                "DecryptionKey", "--decryption-key", "Retry", "--retry", "RetryDelay", "--retry-delay");
-        SimpleFlags.booleans(artifact, podman, "Quiet", "--quiet", "TLSVerify", "--tls-verify");
+        CatalogFlags.emit(artifact, podman, unit.kind().section()); // AuthFile= to TLSVerify=
         PodmanArgs.add(artifact, podman);
         podman.add(name.get());
 

@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.BuildKeys;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.List;
@@ -19,26 +20,24 @@ final class BuildTranslator implements Translator {
         }
         SectionReader build = CommonSteps.main(ctx);
         if (UnitNames.resourceName(unit).isEmpty()) {
-            ctx.error(build.positionOf("ImageTag"), "a .build file needs ImageTag=, the name of the image it builds",
+            ctx.error(build.positionOf(BuildKeys.IMAGE_TAG), "a .build file needs ImageTag=, the name of the image it builds",
                     "add ImageTag=<name>, for example ImageTag=localhost/" + unit.baseName() + ":latest");
             return Optional.empty();
         }
-        ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.MOUNTS_FIRST);
+        ServiceBuilder service = KindSteps.openService(ctx,
+                ctx.options().target().has(dev.berth.spec.quadlet.QuadletBehaviour.UNIT_PREAMBLE)
+                        ? KindSteps.UnitOrder.SOURCE_PATH_FIRST : KindSteps.UnitOrder.MOUNTS_FIRST);
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("build");
         // podman build only reads --pull=<policy> with the '=' (Podman issue 24599).
-        build.single("Pull").filter(p -> !p.isEmpty()).ifPresent(p -> podman.add("--pull=" + p));
-        SimpleFlags.singles(build, podman, "Arch", "--arch", "AuthFile", "--authfile", "IgnoreFile", "--ignorefile",
-                "Target", "--target", "Variant", "--variant", "Retry", "--retry", "RetryDelay", "--retry-delay");
-        SimpleFlags.booleans(build, podman, "TLSVerify", "--tls-verify", "ForceRM", "--force-rm");
-        SimpleFlags.lists(build, podman, "DNS", "--dns", "DNSOption", "--dns-option", "DNSSearch", "--dns-search",
-                "GroupAdd", "--group-add", "ImageTag", "--tag");
+        build.single(BuildKeys.PULL).filter(p -> !p.isEmpty()).ifPresent(p -> podman.add("--pull=" + p));
+        CatalogFlags.emit(build, podman, unit.kind().section()); // Arch= to ImageTag=
         KeyValueArguments.add(ctx, build, "Annotation", "--annotation", podman);
         KeyValueArguments.add(ctx, build, "Environment", "--env", podman);
         KeyValueArguments.add(ctx, build, "Label", "--label", podman);
         KeyValueArguments.add(ctx, build, "BuildArg", "--build-arg", podman);
         NetworkArguments.add(ctx, build, service, podman);
-        podman.addEach("--secret", build.args("Secret"));
+        podman.addEach("--secret", build.args(BuildKeys.SECRET));
         VolumeArguments.add(ctx, build, service, podman);
 
         // The Containerfile comes from File=, from the context named by SetWorkingDirectory=, or from the
@@ -49,7 +48,7 @@ final class BuildTranslator implements Translator {
         }
         String context = resolvedContext.get();
         String workingDirectory = service.lookup(CommonSteps.SERVICE, "WorkingDirectory").orElse("");
-        String file = build.single("File").orElse("");
+        String file = build.single(BuildKeys.FILE).orElse("");
         if (workingDirectory.isEmpty() && file.isEmpty() && context.isEmpty()) {
             ctx.error(KindSteps.sectionPosition(ctx), "a .build file needs File= or SetWorkingDirectory=, to know"
                             + " what to build",

@@ -1,6 +1,9 @@
 package dev.berth.generator;
 
 import dev.berth.spec.quadlet.KeyCatalog;
+import dev.berth.spec.quadlet.KeySpec;
+import dev.berth.spec.quadlet.QuadletBehaviour;
+import dev.berth.spec.quadlet.QuadletVersion;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.quadlet.UnitKind;
 import dev.berth.spec.syntax.Entry;
@@ -67,7 +70,30 @@ public final class CommonSteps {
         }
         reportUnknownKeys(ctx, mainName);
         reportUnknownKeys(ctx, QUADLET);
+        if (u.file().hasSection(SERVICE)) {
+            warnServiceUser(ctx);
+        }
         return true;
+    }
+
+    /**
+     * {@code User=}, {@code Group=} and {@code DynamicUser=} in {@code [Service]} run podman itself as another
+     * user, which the generated commands are not made for (Quadlet warns since 5.6; berth for every target).
+     */
+    private static void warnServiceUser(TranslationContext ctx) {
+        for (Section s : ctx.unit().file().sections()) {
+            if (!s.name().equals(SERVICE)) {
+                continue;
+            }
+            for (Entry e : s.entries()) {
+                if (e.key().equals("User") || e.key().equals("Group") || e.key().equals("DynamicUser")) {
+                    ctx.warning(e.position(), "[Service] " + e.key() + "= runs podman as another user, which Quadlet "
+                                    + "does not support",
+                            "remove it; for a rootless container use the user's own search path (berth --user), "
+                                    + "or set User= in the main section to change the user inside the container");
+                }
+            }
+        }
     }
 
     /** The unknown keys of every {@code section} section of the unit, reported in file order. */
@@ -83,11 +109,31 @@ public final class CommonSteps {
                 known = KeyCatalog.knownKeys(section); // once per section, not once per line
             }
             List<Line> lines = s.lines();
+            boolean newest = ctx.options().target().equals(QuadletVersion.NEWEST);
             for (int k = 0; k < lines.size(); k++) {
-                if (lines.get(k) instanceof Entry e && !known.contains(e.key())) {
-                    reportUnknownKey(ctx, section, e);
+                if (lines.get(k) instanceof Entry e) {
+                    if (!known.contains(e.key())) {
+                        reportUnknownKey(ctx, section, e);
+                    } else if (!newest) {
+                        reportNewerKey(ctx, section, e);
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * A key the target's Quadlet does not know yet: that Quadlet refuses the file ("unsupported key"), and so does
+     * berth under that target, saying which version brought the key.
+     */
+    private static void reportNewerKey(TranslationContext ctx, String section, Entry e) {
+        KeySpec spec = KeyCatalog.require(section, e.key());
+        QuadletVersion target = ctx.options().target();
+        if (!target.knows(spec)) {
+            ctx.error(e.position(), "'" + e.key() + "' in [" + section + "] needs Quadlet " + spec.since()
+                            + ", but berth generates for Quadlet " + target,
+                    "remove the key, or raise [Generator] QuadletVersion= in berth.conf to " + spec.since()
+                            + " or later");
         }
     }
 
@@ -130,6 +176,9 @@ public final class CommonSteps {
      * services those files become, and reports names of Quadlet files that do not exist.
      */
     public static void translateUnitDependencies(ServiceBuilder service, TranslationContext ctx) {
+        if (!ctx.options().target().has(QuadletBehaviour.UNIT_DEPENDENCY_NAMES)) {
+            return; // older Quadlets pass the names through
+        }
         List<Entry> unitEntries = service.entries(UNIT);
         // Which dependency keys are set at all, in one pass: most units set one or two of the fifteen, or none.
         Set<String> present = null;
@@ -182,7 +231,9 @@ public final class CommonSteps {
             }
         }
         if (translated) {
-            service.replaceAll(UNIT, key, String.join(" ", words));
+            // As Quadlet does: the key's lines are replaced by one line, at the end of [Unit].
+            service.unset(UNIT, key);
+            service.add(UNIT, key, String.join(" ", words));
         }
     }
 

@@ -4,6 +4,8 @@ import static dev.berth.generator.CommonSteps.SERVICE;
 import static dev.berth.generator.CommonSteps.UNIT;
 
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.ContainerKeys;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.Section;
@@ -26,40 +28,6 @@ final class ContainerTranslator implements Translator {
     /** Where podman records the container's ID, so that stopping works whatever the container is called. */
     static final String CIDFILE = "--cidfile=%t/%N.cid";
 
-    /*
-     * The keys that become one flag each, as key, flag pairs in Quadlet's order. Constants rather than varargs at
-     * the call: the arrays are built once, not filled again for every file (in the interpreter, for most files).
-     */
-    private static final String[] SINGLE_FLAGS = {
-        "Timezone", "--tz",
-        "PidsLimit", "--pids-limit",
-        "ShmSize", "--shm-size",
-        "Entrypoint", "--entrypoint",
-        "WorkingDir", "--workdir",
-        "IP", "--ip",
-        "IP6", "--ip6",
-        "HostName", "--hostname",
-        "StopSignal", "--stop-signal",
-        "StopTimeout", "--stop-timeout",
-        "Pull", "--pull",
-        "Memory", "--memory",
-        "Retry", "--retry",
-        "RetryDelay", "--retry-delay"};
-    private static final String[] LIST_FLAGS = {
-        "NetworkAlias", "--network-alias",
-        "Ulimit", "--ulimit",
-        "DNS", "--dns",
-        "DNSOption", "--dns-option",
-        "DNSSearch", "--dns-search",
-        "GroupAdd", "--group-add",
-        "AddHost", "--add-host",
-        "Tmpfs", "--tmpfs"};
-    private static final String[] BOOLEAN_FLAGS = {
-        "RunInit", "--init",
-        "EnvironmentHost", "--env-host",
-        "HttpProxy", "--http-proxy",
-        "ReadOnlyTmpfs", "--read-only-tmpfs"};
-
     @Override
     public Optional<UnitFile> translate(SourceUnit unit, TranslationContext ctx) {
         if (!CommonSteps.checkKeys(ctx)) {
@@ -73,21 +41,30 @@ final class ContainerTranslator implements Translator {
         CommonSteps.translateUnitDependencies(service, ctx);
         CommonSteps.defaultDependencies(service, ctx);
         service.add(UNIT, "SourcePath", unit.path());
+        // Since 5.6 every kind's [Unit] starts alike; before, a container's image dependency came first.
+        boolean preamble = ctx.options().target().has(QuadletBehaviour.UNIT_PREAMBLE);
+        if (preamble) {
+            service.add(UNIT, "RequiresMountsFor", "%t/containers");
+        }
         CommonSteps.renameSections(service, unit.kind());
 
         Optional<String> image = imageToRun(ctx, container, service);
-        String rootfs = container.nonEmpty("Rootfs");
+        String rootfs = container.nonEmpty(ContainerKeys.ROOTFS);
         String containerName = UnitNames.containerName(unit, container);
 
         // PODMAN_SYSTEMD_UNIT lets podman auto-update find the service to restart.
         service.add(SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");
         killMode(ctx, service);
-        service.add(UNIT, "RequiresMountsFor", "%t/containers");
+        if (!preamble) {
+            service.add(UNIT, "RequiresMountsFor", "%t/containers");
+        }
 
         List<String> base = CommonSteps.basePodman(ctx).words();
         // If conmon exits uncleanly it may leave the container behind; -i ignores one that is already gone.
         // ExecStopPost= runs even when the main process (conmon) was killed and ExecStop= did not run.
-        PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", CIDFILE);
+        // Since 5.6 the container is removed by name; before, through the ID file its run wrote.
+        boolean byName = ctx.options().target().has(QuadletBehaviour.STOP_BY_NAME);
+        PodmanCommand stop = podman(ctx, base).add("rm", "-v", "-f", "-i", byName ? containerName : CIDFILE);
         // berth's [X-Berth] keys (empty for every file without that section: the unit stays Quadlet's).
         Optional<BerthSection> berth = BerthSection.read(ctx);
         if (berth.isPresent() && berth.get().checkpointOnStop()) {
@@ -100,23 +77,26 @@ final class ContainerTranslator implements Translator {
         service.add(SERVICE, "ExecStopPost", stop.toExecLine("-"));
         // Steps for keys most files leave unset are guarded here, so that for those files their methods never run,
         // and the JIT compiler, busy while the generator runs, never has to compile them.
-        if (container.has("ReloadSignal") || container.has("ReloadCmd")) {
+        if (container.has(ContainerKeys.RELOAD_SIGNAL) || container.has(ContainerKeys.RELOAD_CMD)) {
             reload(ctx, container, service, base, containerName);
         }
 
-        PodmanCommand run = podman(ctx, base).add("run", "--name", containerName, CIDFILE, "--replace", "--rm");
+        PodmanCommand run = podman(ctx, base).add("run", "--name", containerName);
+        if (!byName) {
+            run.add(CIDFILE);
+        }
+        run.add("--replace", "--rm");
         LogOptions.add(container, run);
         // The runtime manages the container's cgroups.
         service.add(SERVICE, "Delegate", "yes");
-        String cgroups = container.nonEmpty("CgroupsMode");
+        String cgroups = container.nonEmpty(ContainerKeys.CGROUPS_MODE);
         if (cgroups != null) {
             run.add("--cgroups", cgroups);
         } else {
             run.add("--cgroups=split");
         }
-        SimpleFlags.singles(container, run, SINGLE_FLAGS);
-        SimpleFlags.lists(container, run, LIST_FLAGS);
-        SimpleFlags.booleans(container, run, BOOLEAN_FLAGS);
+        entrypoint(ctx, container, run);
+        CatalogFlags.emit(container, run, unit.kind().section()); // Timezone= to ReadOnlyTmpfs=
         NetworkArguments.add(ctx, container, service, run);
         serviceType(ctx, container, service, run);
         Optional<Section> serviceSection = unit.file().section(SERVICE);
@@ -124,51 +104,51 @@ final class ContainerTranslator implements Translator {
             service.set(SERVICE, "SyslogIdentifier", "%N");
         }
         security(container, run);
-        if (container.has("AddDevice")) {
+        if (container.has(ContainerKeys.ADD_DEVICE)) {
             devices(ctx, container, run);
         }
-        Optional<String> seccomp = container.single("SeccompProfile");
+        Optional<String> seccomp = container.single(ContainerKeys.SECCOMP_PROFILE);
         if (seccomp.isPresent()) {
             run.add("--security-opt", "seccomp=" + seccomp.get());
         }
-        for (String cap : container.words("DropCapability")) {
+        for (String cap : container.words(ContainerKeys.DROP_CAPABILITY)) {
             run.add("--cap-drop", cap.toLowerCase(Locale.ROOT));
         }
-        for (String cap : container.words("AddCapability")) {
+        for (String cap : container.words(ContainerKeys.ADD_CAPABILITY)) {
             run.add("--cap-add", cap.toLowerCase(Locale.ROOT));
         }
-        run.addEach("--sysctl", container.words("Sysctl"));
-        Optional<Boolean> readOnly = container.bool("ReadOnly");
+        run.addEach("--sysctl", container.words(ContainerKeys.SYSCTL));
+        Optional<Boolean> readOnly = container.bool(ContainerKeys.READ_ONLY);
         if (readOnly.isPresent()) {
-            SimpleFlags.addBool(run, "--read-only", readOnly.get());
+            CatalogFlags.addBool(run, "--read-only", readOnly.get());
         }
-        if (container.bool("VolatileTmp", false) && !readOnly.orElse(false)) {
+        if (container.bool(ContainerKeys.VOLATILE_TMP, false) && !readOnly.orElse(false)) {
             run.add("--tmpfs", "/tmp:rw,size=512M,mode=1777");
         }
         UserMappings.addUser(ctx, container, run);
         UserMappings.addMappings(ctx, container, run, true);
         VolumeArguments.add(ctx, container, service, run);
-        String autoUpdate = container.nonEmpty("AutoUpdate");
+        String autoUpdate = container.nonEmpty(ContainerKeys.AUTO_UPDATE);
         if (autoUpdate != null) {
             run.add("--label", "io.containers.autoupdate=" + autoUpdate);
         }
-        if (container.has("ExposeHostPort")) {
+        if (container.has(ContainerKeys.EXPOSE_HOST_PORT)) {
             exposedPorts(ctx, container, run);
         }
         PublishPorts.add(container, run);
         KeyValueArguments.add(ctx, container, "Environment", "--env", run);
         KeyValueArguments.add(ctx, container, "Label", "--label", run);
         KeyValueArguments.add(ctx, container, "Annotation", "--annotation", run);
-        for (String mask : container.args("Mask")) {
+        for (String mask : container.args(ContainerKeys.MASK)) {
             run.add("--security-opt", "mask=" + mask);
         }
-        for (String unmask : container.args("Unmask")) {
+        for (String unmask : container.args(ContainerKeys.UNMASK)) {
             run.add("--security-opt", "unmask=" + unmask);
         }
-        for (String file : container.args("EnvironmentFile")) {
+        for (String file : container.args(ContainerKeys.ENVIRONMENT_FILE)) {
             run.add("--env-file", CommonSteps.absolutePath(ctx, file));
         }
-        run.addEach("--secret", container.args("Secret"));
+        run.addEach("--secret", container.args(ContainerKeys.SECRET));
         MountArguments.add(ctx, container, service, run);
         HealthArguments.add(container, run);
         pod(ctx, container, service, run);
@@ -178,7 +158,7 @@ final class ContainerTranslator implements Translator {
         } else if (rootfs != null) {
             run.add("--rootfs", rootfs);
         }
-        Optional<List<String>> exec = container.command("Exec");
+        Optional<List<String>> exec = container.command(ContainerKeys.EXEC);
         if (exec.isPresent()) {
             run.addAll(exec.get());
         }
@@ -194,6 +174,24 @@ final class ContainerTranslator implements Translator {
         return ctx.failed() ? Optional.empty() : Optional.of(service.build());
     }
 
+    /**
+     * {@code Entrypoint=}: since 5.8 {@code --entrypoint=VALUE}, written even for an empty value, which clears the
+     * image's entry point; before, {@code --entrypoint VALUE} among the other single flags, and nothing when empty.
+     */
+    private static void entrypoint(TranslationContext ctx, SectionReader container, PodmanCommand run) {
+        if (ctx.options().target().has(QuadletBehaviour.EMPTY_ENTRYPOINT)) {
+            Optional<String> v = container.single(ContainerKeys.ENTRYPOINT);
+            if (v.isPresent()) {
+                run.add("--entrypoint=" + v.get());
+            }
+        } else {
+            String v = container.nonEmpty(ContainerKeys.ENTRYPOINT);
+            if (v != null) {
+                run.add("--entrypoint", v);
+            }
+        }
+    }
+
     /** A podman command starting with the shared {@code podman [--module=...] [GlobalArgs]} words. */
     private static PodmanCommand podman(TranslationContext ctx, List<String> base) {
         return ctx.podman().addAll(base.subList(1, base.size()));
@@ -204,8 +202,8 @@ final class ContainerTranslator implements Translator {
      * Exactly one of Image= and Rootfs= must be set.
      */
     private static Optional<String> imageToRun(TranslationContext ctx, SectionReader container, ServiceBuilder service) {
-        String image = container.nonEmpty("Image");
-        boolean rootfs = container.nonEmpty("Rootfs") != null;
+        String image = container.nonEmpty(ContainerKeys.IMAGE);
+        boolean rootfs = container.nonEmpty(ContainerKeys.ROOTFS) != null;
         if (image != null && !rootfs && !ImageReferences.isQuadletReference(image)) {
             return Optional.of(image); // the usual case: an image name, with nothing to resolve and nowhere to report
         }
@@ -219,19 +217,19 @@ final class ContainerTranslator implements Translator {
     private static Optional<String> resolveImage(TranslationContext ctx, SectionReader container,
                                                  ServiceBuilder service, String image, boolean rootfs) {
         if (image == null && !rootfs) {
-            ctx.error(container.positionOf("Image"), "a container needs Image= or Rootfs=",
+            ctx.error(container.positionOf(ContainerKeys.IMAGE), "a container needs Image= or Rootfs=",
                     "add Image=<image> (or Rootfs=<directory> to run an exploded root file system)");
             return Optional.empty();
         }
         if (image != null && rootfs) {
-            ctx.error(container.positionOf("Rootfs"), "Image= and Rootfs= cannot both be set",
+            ctx.error(container.positionOf(ContainerKeys.ROOTFS), "Image= and Rootfs= cannot both be set",
                     "keep only one of them");
             return Optional.empty();
         }
         if (image == null) {
             return Optional.empty();
         }
-        Position at = container.lastEntry("Image").map(Entry::valuePosition).orElse(container.positionOf("Image"));
+        Position at = container.lastEntry(ContainerKeys.IMAGE).map(Entry::valuePosition).orElse(container.positionOf(ContainerKeys.IMAGE));
         return ImageReferences.resolve(ctx, service, "Image", image, at);
     }
 
@@ -255,13 +253,13 @@ final class ContainerTranslator implements Translator {
     /** {@code ExecReload=}: run ReloadCmd= in the container, or send it ReloadSignal= (keys newer than 5.4.2). */
     private static void reload(TranslationContext ctx, SectionReader container, ServiceBuilder service, List<String> base,
                                String containerName) {
-        Optional<String> signal = Optional.ofNullable(container.nonEmpty("ReloadSignal"));
-        Optional<List<String>> command = container.command("ReloadCmd").filter(c -> !c.isEmpty());
+        Optional<String> signal = Optional.ofNullable(container.nonEmpty(ContainerKeys.RELOAD_SIGNAL));
+        Optional<List<String>> command = container.command(ContainerKeys.RELOAD_CMD).filter(c -> !c.isEmpty());
         if (signal.isEmpty() && command.isEmpty()) {
             return;
         }
         if (signal.isPresent() && command.isPresent()) {
-            ctx.error(container.positionOf("ReloadSignal"), "ReloadCmd= and ReloadSignal= cannot both be set",
+            ctx.error(container.positionOf(ContainerKeys.RELOAD_SIGNAL), "ReloadCmd= and ReloadSignal= cannot both be set",
                     "keep only one way to reload the container");
             return;
         }
@@ -288,10 +286,10 @@ final class ContainerTranslator implements Translator {
         if (type.isPresent() && type.get().equals("oneshot")) {
             return;
         }
-        Optional<String> notify = container.single("Notify");
+        Optional<String> notify = container.single(ContainerKeys.NOTIFY);
         if (notify.isPresent() && notify.get().equalsIgnoreCase("healthy")) {
             run.add("--sdnotify=healthy");
-        } else if (container.bool("Notify", false)) {
+        } else if (container.bool(ContainerKeys.NOTIFY, false)) {
             run.add("--sdnotify=container");
         } else {
             run.add("--sdnotify=conmon");
@@ -308,13 +306,13 @@ final class ContainerTranslator implements Translator {
     }
 
     private static void security(SectionReader container, PodmanCommand run) {
-        if (container.bool("NoNewPrivileges", false)) {
+        if (container.bool(ContainerKeys.NO_NEW_PRIVILEGES, false)) {
             run.add("--security-opt=no-new-privileges");
         }
-        if (container.bool("SecurityLabelDisable", false)) {
+        if (container.bool(ContainerKeys.SECURITY_LABEL_DISABLE, false)) {
             run.add("--security-opt", "label=disable");
         }
-        if (container.bool("SecurityLabelNested", false)) {
+        if (container.bool(ContainerKeys.SECURITY_LABEL_NESTED, false)) {
             run.add("--security-opt", "label=nested");
         }
         securityOpt(container, run, "SecurityLabelType", "label=type:");
@@ -333,7 +331,7 @@ final class ContainerTranslator implements Translator {
 
     /** {@code AddDevice=}: a leading {@code -} adds the device only if its host path exists when generating. */
     private static void devices(TranslationContext ctx, SectionReader container, PodmanCommand run) {
-        for (SectionReader.Word w : container.listWords("AddDevice")) {
+        for (SectionReader.Word w : container.listWords(ContainerKeys.ADD_DEVICE)) {
             String device = w.text();
             if (device.isEmpty()) {
                 // Quadlet 5.4.2 crashes on an empty device.
@@ -352,7 +350,7 @@ final class ContainerTranslator implements Translator {
     }
 
     private static void exposedPorts(TranslationContext ctx, SectionReader container, PodmanCommand run) {
-        for (Entry e : container.entries("ExposeHostPort")) {
+        for (Entry e : container.entries(ContainerKeys.EXPOSE_HOST_PORT)) {
             String port = e.value().strip();
             if (!PORT_RANGE.matcher(port).find()) {
                 ctx.error(e.valuePosition(), "ExposeHostPort=" + port + " is not a port or port range",
@@ -369,8 +367,8 @@ final class ContainerTranslator implements Translator {
      */
     private static void pod(TranslationContext ctx, SectionReader container, ServiceBuilder service, PodmanCommand run) {
         // Read even when Pod= is unset, so that a misspelt boolean is reported.
-        container.bool("StartWithPod");
-        String pod = container.nonEmpty("Pod");
+        container.bool(ContainerKeys.START_WITH_POD);
+        String pod = container.nonEmpty(ContainerKeys.POD);
         if (pod != null) {
             joinPod(ctx, container, service, run, pod);
         }
@@ -378,7 +376,7 @@ final class ContainerTranslator implements Translator {
 
     private static void joinPod(TranslationContext ctx, SectionReader container, ServiceBuilder service,
                                 PodmanCommand run, String pod) {
-        Position at = container.lastEntry("Pod").map(Entry::valuePosition).orElse(container.positionOf("Pod"));
+        Position at = container.lastEntry(ContainerKeys.POD).map(Entry::valuePosition).orElse(container.positionOf(ContainerKeys.POD));
         if (!pod.endsWith(".pod")) {
             ctx.error(at, "Pod=" + pod + " does not name a .pod file",
                     "name a Quadlet pod file such as " + pod + ".pod; pods not made by Quadlet can be joined with "
@@ -389,7 +387,17 @@ final class ContainerTranslator implements Translator {
         if (info.isEmpty()) {
             return;
         }
-        run.add("--pod-id-file", "%t/" + info.get().serviceName() + ".pod-id");
+        if (ctx.options().target().has(QuadletBehaviour.STOP_BY_NAME)) {
+            Optional<String> podName = info.get().resourceName();
+            if (podName.isEmpty()) {
+                ctx.error(at, "the name of the pod of " + pod + " cannot be known when generating",
+                        "give " + pod + " a PodName= without systemd specifiers");
+                return;
+            }
+            run.add("--pod", podName.get());
+        } else {
+            run.add("--pod-id-file", "%t/" + info.get().serviceName() + ".pod-id");
+        }
         service.add(UNIT, "BindsTo", info.get().serviceFileName());
         service.add(UNIT, "After", info.get().serviceFileName());
     }

@@ -43,6 +43,26 @@ public final class Generation {
     private Generation() {
     }
 
+    /** Under a target older than the {@code .artifact} kind, artifact files are skipped unread, as that Quadlet does. */
+    private static LoadedSources withoutUnknownKinds(LoadedSources loaded, GeneratorOptions options) {
+        if (options.target().has(dev.berth.spec.quadlet.QuadletBehaviour.ARTIFACT_KIND)) {
+            return loaded;
+        }
+        List<SourceUnit> kept = new ArrayList<>();
+        for (SourceUnit u : loaded.units()) {
+            if (u.kind() != dev.berth.spec.quadlet.UnitKind.ARTIFACT) {
+                kept.add(u);
+            }
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Diagnostic d : loaded.diagnostics()) {
+            if (!d.position().file().endsWith(".artifact")) {
+                diagnostics.add(d);
+            }
+        }
+        return new LoadedSources(kept, diagnostics);
+    }
+
     /** Loads {@code paths} (see {@link SourceLoader#load}) and translates what loads. */
     public static Outcome run(List<Path> paths, GeneratorOptions options, HostView host) {
         LoadedSources loaded = SourceLoader.load(paths);
@@ -50,6 +70,7 @@ public final class Generation {
     }
 
     public static Outcome translate(LoadedSources loaded, GeneratorOptions options, HostView host) {
+        loaded = withoutUnknownKinds(loaded, options);
         List<Diagnostic> all = new ArrayList<>(loaded.diagnostics());
         for (Optional<Diagnostic> d : Parallel.map(loaded.units(), ImageNameCheck::check)) {
             if (d.isPresent()) { // not d.ifPresent(all::add), which makes a method reference for every file

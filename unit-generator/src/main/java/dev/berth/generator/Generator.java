@@ -21,7 +21,7 @@ public final class Generator {
         List<SourceUnit> ordered = new ArrayList<>(sources);
         // A plain lambda: Comparator.comparingInt makes a serializable one, which the AOT cache cannot keep.
         ordered.sort((a, b) -> Integer.compare(outputRank(a), outputRank(b)));
-        UnitIndex index = UnitIndex.of(ordered);
+        UnitIndex index = UnitIndex.of(ordered, options.target());
         // Each file's translation reads only its own file and the index, so they run on all cores; the results
         // are put together in order.
         List<Translated> translated = Parallel.map(ordered, source -> translate(source, options, index, host));

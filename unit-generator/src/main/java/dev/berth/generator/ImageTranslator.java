@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.ImageKeys;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.Optional;
@@ -17,18 +18,15 @@ final class ImageTranslator implements Translator {
         }
         SectionReader image = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        Optional<String> imageName = image.single("Image").filter(i -> !i.isEmpty());
+        Optional<String> imageName = image.single(ImageKeys.IMAGE).filter(i -> !i.isEmpty());
         if (imageName.isEmpty()) {
-            ctx.error(image.positionOf("Image"), image.has("Image") ? "Image= is empty" : "a .image file needs Image=",
+            ctx.error(image.positionOf(ImageKeys.IMAGE), image.has(ImageKeys.IMAGE) ? "Image= is empty" : "a .image file needs Image=",
                     "add Image=<image to pull>");
             return Optional.empty();
         }
 
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("image", "pull");
-        SimpleFlags.singles(image, podman, "Arch", "--arch", "AuthFile", "--authfile", "CertDir", "--cert-dir",
-                "Creds", "--creds", "DecryptionKey", "--decryption-key", "OS", "--os", "Policy", "--policy",
-                "Variant", "--variant", "Retry", "--retry", "RetryDelay", "--retry-delay");
-        SimpleFlags.booleans(image, podman, "AllTags", "--all-tags", "TLSVerify", "--tls-verify");
+        CatalogFlags.emit(image, podman, unit.kind().section()); // Arch= to TLSVerify=
         PodmanArgs.add(image, podman);
         podman.add(imageName.get());
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Steps the volume, network, image, build, artifact, pod and kube translations share: the opening of the
  * service in Quadlet 5.4.2's order and where their problems are reported. The argument helpers they use are
- * shared with {@code .container} ({@link SimpleFlags}, {@link KeyValueArguments}, {@link NetworkArguments}...).
+ * shared with {@code .container} ({@link CatalogFlags}, {@link KeyValueArguments}, {@link NetworkArguments}...).
  */
 final class KindSteps {
 
@@ -49,6 +49,13 @@ final class KindSteps {
         return service;
     }
 
+    /** The podman object's name, from the index (worked out for the target before translation). */
+    static String resourceName(TranslationContext ctx) {
+        UnitInfo info = ctx.index().get(ctx.unit().fileName());
+        return info != null ? info.resourceName().orElseThrow()
+                : UnitNames.resourceName(ctx.unit()).orElseThrow();
+    }
+
     static String serviceFileName(TranslationContext ctx) {
         UnitInfo info = ctx.index().get(ctx.unit().fileName());
         return info != null ? info.serviceFileName() : UnitNames.serviceName(ctx.unit()) + ".service";
@@ -74,8 +81,7 @@ final class KindSteps {
      * podman commands build the start once, so a problem in {@code GlobalArgs=} is reported once.
      */
     static PodmanCommand startingLike(PodmanCommand base) {
-        List<String> words = base.words();
-        return new PodmanCommand(words.get(0)).addAll(words.subList(1, words.size()));
+        return base.copy();
     }
 
     /** Where a problem with the whole main section is reported: its header, or the file when it is missing. */

@@ -1,5 +1,7 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.KubeKeys;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
@@ -53,17 +55,17 @@ final class KubeTranslator implements Translator {
 
         PodmanCommand base = CommonSteps.basePodman(ctx);
         PodmanCommand play = KindSteps.startingLike(base).add("kube", "play", "--replace", "--service-container=true");
-        kube.single("ExitCodePropagation").filter(e -> !e.isEmpty())
+        kube.single(KubeKeys.EXIT_CODE_PROPAGATION).filter(e -> !e.isEmpty())
                 .ifPresent(e -> play.add("--service-exit-code-propagation=" + e));
         LogOptions.add(kube, play);
         UserMappings.addMappings(ctx, kube, play, false);
         NetworkArguments.add(ctx, kube, service, play);
-        for (String update : kube.words("AutoUpdate")) {
+        for (String update : kube.words(KubeKeys.AUTO_UPDATE)) {
             int slash = update.indexOf('/');
             play.add(slash < 0 ? AUTO_UPDATE + "=" + update
                     : AUTO_UPDATE + "/" + update.substring(0, slash) + "=" + update.substring(slash + 1));
         }
-        for (String configMap : kube.words("ConfigMap")) {
+        for (String configMap : kube.words(KubeKeys.CONFIG_MAP)) {
             play.add("--configmap", GoPaths.absolute(ctx, configMap));
         }
         PublishPorts.add(kube, play);
@@ -73,7 +75,7 @@ final class KubeTranslator implements Translator {
 
         // ExecStopPost rather than ExecStop: it also runs after a failed start, so nothing is left behind.
         PodmanCommand down = KindSteps.startingLike(base).add("kube", "down");
-        kube.bool("KubeDownForce").ifPresent(force -> SimpleFlags.addBool(down, "--force", force));
+        kube.bool(KubeKeys.KUBE_DOWN_FORCE).ifPresent(force -> CatalogFlags.addBool(down, "--force", force));
         down.addAll(yamlPaths);
         service.add(CommonSteps.SERVICE, "ExecStopPost", down.toExecLine());
 
@@ -87,7 +89,7 @@ final class KubeTranslator implements Translator {
      */
     private static List<String> yamlFiles(TranslationContext ctx, SectionReader kube) {
         List<String> files = new ArrayList<>();
-        for (Entry e : kube.entries("Yaml")) {
+        for (Entry e : kube.entries(KubeKeys.YAML)) {
             String file = SectionReader.singleValue(e);
             if (file.isEmpty()) {
                 ctx.error(e.valuePosition(), "Yaml= names no file", "write the path of the Kubernetes YAML file");
@@ -96,9 +98,14 @@ final class KubeTranslator implements Translator {
             }
         }
         if (files.isEmpty() && !ctx.failed()) {
-            ctx.error(kube.positionOf("Yaml"), "a .kube file needs Yaml=, the Kubernetes YAML file to play",
+            ctx.error(kube.positionOf(KubeKeys.YAML), "a .kube file needs Yaml=, the Kubernetes YAML file to play",
                     "add Yaml=<path>, relative to this file's directory or absolute");
         }
-        return ctx.failed() ? List.of() : files;
+        if (ctx.failed()) {
+            return List.of();
+        }
+        // Before 5.7 a later Yaml= replaced the earlier ones.
+        return files.size() > 1 && !ctx.options().target().has(QuadletBehaviour.SEVERAL_YAML)
+                ? List.of(files.get(files.size() - 1)) : files;
     }
 }

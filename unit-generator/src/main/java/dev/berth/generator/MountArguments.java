@@ -1,6 +1,7 @@
 package dev.berth.generator;
 
 import dev.berth.spec.Position;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class MountArguments {
                 tokens.add(field);
             }
         }
+        if (type == null && ctx.options().target().has(QuadletBehaviour.MOUNT_TYPE_DEFAULTS_TO_VOLUME)) {
+            type = "volume"; // as podman run --mount does since 5.6
+        }
         if (type == null) {
             ctx.error(at, "Mount=" + mount + " has no type", "start it with type=bind, type=volume, type=tmpfs, ...");
             return Optional.empty();
@@ -65,11 +69,17 @@ public final class MountArguments {
                 source = token.substring(eq + 1);
             }
         }
-        boolean artifactReference = type.equals("artifact") && source.endsWith(".artifact");
+        boolean artifactReference = type.equals("artifact") && source.endsWith(".artifact")
+                && ctx.options().target().has(QuadletBehaviour.ARTIFACT_KIND);
         if (!SOURCE_TYPES.contains(type) && !artifactReference) {
             return Optional.of(mount);
         }
         if (source.isEmpty()) {
+            if (type.equals("volume") && !ctx.options().target().has(QuadletBehaviour.ANONYMOUS_MOUNT)) {
+                ctx.error(at, "Mount=" + mount + " has no source; an anonymous volume mount needs Quadlet 6.0",
+                        "add source=<volume>, or raise [Generator] QuadletVersion= in berth.conf to 6.0");
+                return Optional.empty();
+            }
             if (!type.equals("volume")) {
                 // Quadlet 5.4.2 crashes here; a volume mount without source is an anonymous volume.
                 ctx.error(at, "Mount=" + mount + " has no source, which a " + type + " mount needs",

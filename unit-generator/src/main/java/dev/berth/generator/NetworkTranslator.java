@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.NetworkKeys;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
@@ -17,19 +18,16 @@ final class NetworkTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader network = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        String networkName = UnitNames.resourceName(unit).orElseThrow();
+        String networkName = KindSteps.resourceName(ctx);
 
         PodmanCommand base = CommonSteps.basePodman(ctx);
-        if (network.bool("NetworkDeleteOnStop", false)) {
+        if (network.bool(NetworkKeys.NETWORK_DELETE_ON_STOP, false)) {
             PodmanCommand remove = KindSteps.startingLike(base).add("network", "rm", networkName);
             service.add(CommonSteps.SERVICE, "ExecStopPost", remove.toExecLine());
         }
 
         PodmanCommand podman = KindSteps.startingLike(base).add("network", "create", "--ignore");
-        SimpleFlags.booleans(network, podman, "DisableDNS", "--disable-dns", "Internal", "--internal", "IPv6", "--ipv6");
-        SimpleFlags.singles(network, podman, "Driver", "--driver", "IPAMDriver", "--ipam-driver",
-                "InterfaceName", "--interface-name");
-        SimpleFlags.lists(network, podman, "DNS", "--dns");
+        CatalogFlags.emit(network, podman, unit.kind().section()); // DisableDNS= to DNS=
         addSubnets(ctx, network, podman);
         KeyValueArguments.add(ctx, network, "Options", "--opt", podman);
         KeyValueArguments.add(ctx, network, "Label", "--label", podman);
@@ -46,9 +44,9 @@ final class NetworkTranslator implements Translator {
      * subnet, so there may not be more of them than subnets.
      */
     private static void addSubnets(TranslationContext ctx, SectionReader network, PodmanCommand podman) {
-        List<Entry> subnets = network.entries("Subnet");
-        List<Entry> gateways = network.entries("Gateway");
-        List<Entry> ranges = network.entries("IPRange");
+        List<Entry> subnets = network.entries(NetworkKeys.SUBNET);
+        List<Entry> gateways = network.entries(NetworkKeys.GATEWAY);
+        List<Entry> ranges = network.entries(NetworkKeys.IP_RANGE);
         if (subnets.isEmpty()) {
             for (List<Entry> orphans : List.of(gateways, ranges)) {
                 if (!orphans.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.PodKeys;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.UnitFile;
 import java.util.Optional;
@@ -19,7 +21,7 @@ final class PodTranslator implements Translator {
         CommonSteps.checkKeys(ctx, false);
         SectionReader pod = CommonSteps.main(ctx);
         ServiceBuilder service = KindSteps.openService(ctx, KindSteps.UnitOrder.SOURCE_PATH_FIRST);
-        String podName = UnitNames.resourceName(unit).orElseThrow();
+        String podName = KindSteps.resourceName(ctx);
         for (String member : ctx.index().find(unit.fileName()).map(UnitInfo::podMembers).orElse(java.util.List.of())) {
             service.add(CommonSteps.UNIT, "Wants", member);
             service.add(CommonSteps.UNIT, "Before", member);
@@ -27,25 +29,34 @@ final class PodTranslator implements Translator {
         service.setDefault(CommonSteps.SERVICE, "SyslogIdentifier", "%N");
 
         PodmanCommand base = CommonSteps.basePodman(ctx);
-        PodmanCommand start = KindSteps.startingLike(base).add("pod", "start", POD_ID_FILE);
-        service.add(CommonSteps.SERVICE, "ExecStart", start.toExecLine());
-        String stopTimeout = pod.single("StopTimeout").filter(t -> !t.isEmpty()).orElse("10");
-        PodmanCommand stop = KindSteps.startingLike(base).add("pod", "stop", POD_ID_FILE, "--ignore",
-                "--time=" + stopTimeout);
-        service.add(CommonSteps.SERVICE, "ExecStop", stop.toExecLine());
-        PodmanCommand remove = KindSteps.startingLike(base).add("pod", "rm", POD_ID_FILE, "--ignore", "--force");
-        service.add(CommonSteps.SERVICE, "ExecStopPost", remove.toExecLine());
-
-        String exitPolicy = pod.single("ExitPolicy").filter(p -> !p.isEmpty()).orElse("stop");
-        PodmanCommand create = KindSteps.startingLike(base).add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid",
-                POD_ID_FILE, "--exit-policy=" + exitPolicy, "--replace");
+        String stopTimeout = pod.single(PodKeys.STOP_TIMEOUT).filter(t -> !t.isEmpty()).orElse("10");
+        String exitPolicy = pod.single(PodKeys.EXIT_POLICY).filter(p -> !p.isEmpty()).orElse("stop");
+        PodmanCommand create;
+        if (ctx.options().target().has(QuadletBehaviour.STOP_BY_NAME)) {
+            // Since 5.6 the pod is named in every command; before, it was found through its ID file.
+            service.add(CommonSteps.SERVICE, "ExecStart",
+                    KindSteps.startingLike(base).add("pod", "start", podName).toExecLine());
+            service.add(CommonSteps.SERVICE, "ExecStop", KindSteps.startingLike(base)
+                    .add("pod", "stop", "--ignore", "--time=" + stopTimeout, podName).toExecLine());
+            service.add(CommonSteps.SERVICE, "ExecStopPost", KindSteps.startingLike(base)
+                    .add("pod", "rm", "--ignore", "--force", podName).toExecLine());
+            create = KindSteps.startingLike(base).add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid",
+                    "--replace", "--exit-policy", exitPolicy);
+        } else {
+            service.add(CommonSteps.SERVICE, "ExecStart",
+                    KindSteps.startingLike(base).add("pod", "start", POD_ID_FILE).toExecLine());
+            service.add(CommonSteps.SERVICE, "ExecStop", KindSteps.startingLike(base)
+                    .add("pod", "stop", POD_ID_FILE, "--ignore", "--time=" + stopTimeout).toExecLine());
+            service.add(CommonSteps.SERVICE, "ExecStopPost", KindSteps.startingLike(base)
+                    .add("pod", "rm", POD_ID_FILE, "--ignore", "--force").toExecLine());
+            create = KindSteps.startingLike(base).add("pod", "create", "--infra-conmon-pidfile=%t/%N.pid",
+                    POD_ID_FILE, "--exit-policy=" + exitPolicy, "--replace");
+        }
         UserMappings.addMappings(ctx, pod, create, true);
         PublishPorts.add(pod, create);
         KeyValueArguments.add(ctx, pod, "Label", "--label", create);
         NetworkArguments.add(ctx, pod, service, create);
-        SimpleFlags.singles(pod, create, "IP", "--ip", "IP6", "--ip6", "ShmSize", "--shm-size");
-        SimpleFlags.lists(pod, create, "NetworkAlias", "--network-alias", "DNS", "--dns", "DNSOption", "--dns-option",
-                "DNSSearch", "--dns-search", "AddHost", "--add-host", "HostName", "--hostname");
+        CatalogFlags.emit(pod, create, unit.kind().section()); // IP= to HostName=
         VolumeArguments.add(ctx, pod, service, create);
         create.add("--infra-name", podName + "-infra", "--name", podName);
         PodmanArgs.add(pod, create);
@@ -57,15 +68,21 @@ final class PodTranslator implements Translator {
 
     /**
      * The {@code [Service]} settings a pod needs. Type and PIDFile must be these for the pod to be tracked, so
-     * they replace what the user wrote (with a warning). Quadlet 5.4.2 also replaced the user's last
-     * {@code Environment=} line and {@code Restart=}; berth keeps them, as later Quadlets do.
+     * they replace what the user wrote (with a warning). Quadlets before 6.0 replace {@code Restart=} too (with a
+     * warning here); 5.4.2 also replaced the user's last {@code Environment=} line, which berth keeps, as later
+     * Quadlets do.
      */
     private static void serviceSettings(TranslationContext ctx, ServiceBuilder service) {
         SectionReader user = KindSteps.sourceSection(ctx, CommonSteps.SERVICE);
         service.add(CommonSteps.SERVICE, "Environment", "PODMAN_SYSTEMD_UNIT=%n");
         overridden(ctx, user, "Type", "forking");
         service.set(CommonSteps.SERVICE, "Type", "forking");
-        service.setDefault(CommonSteps.SERVICE, "Restart", "on-failure");
+        if (ctx.options().target().has(QuadletBehaviour.POD_KEEPS_RESTART)) {
+            service.setDefault(CommonSteps.SERVICE, "Restart", "on-failure");
+        } else {
+            overridden(ctx, user, "Restart", "on-failure");
+            service.set(CommonSteps.SERVICE, "Restart", "on-failure"); // forced before 6.0
+        }
         overridden(ctx, user, "PIDFile", "%t/%N.pid");
         service.set(CommonSteps.SERVICE, "PIDFile", "%t/%N.pid");
     }

@@ -12,9 +12,16 @@ import java.util.Objects;
  */
 public final class PodmanCommand {
     private final List<String> words = new ArrayList<>();
+    private final boolean spacesEscaped;
 
     public PodmanCommand(String podman) {
+        this(podman, false);
+    }
+
+    /** @param spacesEscaped blanks in quoted words written as {@code \x20} (Quadlet 5.8 and later) */
+    public PodmanCommand(String podman, boolean spacesEscaped) {
         words.add(podman);
+        this.spacesEscaped = spacesEscaped;
     }
 
     public PodmanCommand add(String... args) {
@@ -23,6 +30,13 @@ public final class PodmanCommand {
             words.add(Objects.requireNonNull(a));
         }
         return this;
+    }
+
+    /** A new command with the same words so far and the same way of writing them. */
+    public PodmanCommand copy() {
+        PodmanCommand c = new PodmanCommand(words.get(0), spacesEscaped);
+        c.words.addAll(words.subList(1, words.size()));
+        return c;
     }
 
     public PodmanCommand addAll(List<String> args) {
@@ -44,13 +58,13 @@ public final class PodmanCommand {
     }
 
     public String toExecLine() {
-        return Words.join(words);
+        return Words.join(words, spacesEscaped);
     }
 
     /** The same command with {@code prefix} before the program, as in {@code ExecStopPost=-/usr/bin/podman ...}. */
     public String toExecLine(String prefix) {
         List<String> copy = new ArrayList<>(words);
         copy.set(0, prefix + copy.get(0));
-        return Words.join(copy);
+        return Words.join(copy, spacesEscaped);
     }
 }

@@ -1,6 +1,8 @@
 package dev.berth.generator;
 
 import dev.berth.spec.Diagnostic;
+import dev.berth.spec.quadlet.QuadletBehaviour;
+import dev.berth.spec.quadlet.QuadletVersion;
 import dev.berth.spec.Position;
 import dev.berth.spec.quadlet.UnitKind;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import java.util.function.Predicate;
  * {@code /usr/share/containers/systemd}, skipping the per-user trees {@code .../users}. Rootless:
  * {@code $XDG_RUNTIME_DIR/containers/systemd}, {@code $XDG_CONFIG_HOME/containers/systemd} (default
  * {@code ~/.config}), then for {@code /etc/containers/systemd} and {@code /usr/share/containers/systemd}:
- * {@code users} (without its numeric sub-directories, which belong to single users) and {@code users/<uid>}.
+ * {@code users} (without its numeric sub-directories, which belong to single users) and {@code users/<uid>}
+ * ({@code /usr/share/containers/systemd/users} since Podman 6.0, so only for that target).
  * {@code QUADLET_UNIT_DIRS} (colon-separated absolute paths) replaces all of these.
  *
  * <p>Unlike Quadlet, "under {@code users}" is decided by path components, not by string prefix (Quadlet's test
@@ -70,6 +73,14 @@ public final class SearchPath {
 
     /** Like {@link #of}, with the warnings about ignored settings (for example a relative path). */
     public static Result resolve(boolean user, Environment env) {
+        return resolve(user, env, QuadletVersion.NEWEST);
+    }
+
+    /**
+     * {@link #resolve(boolean, Environment)} for a Quadlet version target: before 6.0 the rootless search path has
+     * no {@code /usr/share/containers/systemd/users} directories.
+     */
+    public static Result resolve(boolean user, Environment env, QuadletVersion target) {
         Walk walk = new Walk();
         Optional<String> override = env.variable(UNIT_DIRS_VARIABLE).filter(v -> !v.isEmpty());
         if (override.isPresent()) {
@@ -89,7 +100,7 @@ public final class SearchPath {
         }
         Path root = env.root();
         if (user) {
-            rootless(walk, env, root);
+            rootless(walk, env, root, target.has(QuadletBehaviour.ROOTLESS_SHARE_USERS));
         } else {
             Predicate<Path> notUsers = notUnder(List.of(real(root.resolve(ADMIN).resolve("users")),
                     real(root.resolve(DISTRO).resolve("users"))));
@@ -134,7 +145,7 @@ public final class SearchPath {
                 .map(r -> Path.of(r, "containers", "systemd"));
     }
 
-    private static void rootless(Walk walk, Environment env, Path root) {
+    private static void rootless(Walk walk, Environment env, Path root, boolean shareUsers) {
         Optional<String> runtime = env.variable("XDG_RUNTIME_DIR");
         if (runtime.isPresent()) {
             if (runtime.get().isEmpty() || !Path.of(runtime.get()).isAbsolute()) {
@@ -145,7 +156,7 @@ public final class SearchPath {
             }
         }
         configHome(walk, env).ifPresent(config -> walk.add(config.resolve("containers/systemd"), any -> true));
-        for (String base : List.of(ADMIN, DISTRO)) {
+        for (String base : shareUsers ? List.of(ADMIN, DISTRO) : List.of(ADMIN)) {
             Path users = root.resolve(base).resolve("users");
             walk.add(users, withoutUserIds(real(users)));
             if (env.uid() >= 0) {

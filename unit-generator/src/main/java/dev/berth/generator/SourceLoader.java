@@ -3,6 +3,7 @@ package dev.berth.generator;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
 import dev.berth.spec.quadlet.UnitKind;
+import dev.berth.spec.syntax.MultiUnitFile;
 import dev.berth.spec.syntax.ParsedUnitFile;
 import dev.berth.spec.syntax.UnitFile;
 import dev.berth.spec.syntax.UnitFileParser;
@@ -266,6 +267,10 @@ public final class SourceLoader {
     private static void loadSingle(Path dir, Path file, Map<Path, Read> read, Map<String, Path> seen,
             List<Found> found, List<Diagnostic> diagnostics) {
         String name = file.getFileName().toString();
+        if (MultiUnitFile.isMultiUnitFile(name)) {
+            loadMultiUnitFile(dir, file, seen, found, diagnostics);
+            return;
+        }
         if (!isSource(name)) {
             diagnostics.add(Diagnostic.error(Position.ofFile(file.toString()),
                     "not a Quadlet file: the extension '" + FileNames.extension(name) + "' is not one of "
@@ -289,6 +294,36 @@ public final class SourceLoader {
             }
             seen.put(d.name(), dir);
             found.add(new Found(dir, file, d.name(), d.kind(), d.file()));
+        }
+    }
+
+    /**
+     * A {@code .quadlets} file named on the command line ({@code berth check app.quadlets}): each part as the file
+     * it names, positions counted in the {@code .quadlets} file. Quadlet's generator does not read these files
+     * in its search path, and neither does berth's; {@code berth apply} splits them into their files.
+     */
+    private static void loadMultiUnitFile(Path dir, Path file, Map<String, Path> seen, List<Found> found,
+                                          List<Diagnostic> diagnostics) {
+        Optional<byte[]> bytes = readChecked(file, diagnostics);
+        if (bytes.isEmpty()) {
+            return;
+        }
+        String text = new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8);
+        MultiUnitFile.Result split = MultiUnitFile.split(file.toString(), text);
+        diagnostics.addAll(split.diagnostics());
+        for (MultiUnitFile.Part part : split.parts()) {
+            if (seen.containsKey(part.fileName())) {
+                diagnostics.add(Diagnostic.warning(new Position(file.toString(), part.firstLine(), 1),
+                        "ignored: a file named '" + part.fileName() + "' was already loaded from "
+                                + seen.get(part.fileName()), "give one of them another name"));
+                continue;
+            }
+            ParsedUnitFile parsed = part.parse(file.toString());
+            diagnostics.addAll(parsed.diagnostics());
+            if (!parsed.hasErrors()) {
+                seen.put(part.fileName(), dir);
+                found.add(new Found(dir, file, part.fileName(), part.kind(), parsed.file()));
+            }
         }
     }
 

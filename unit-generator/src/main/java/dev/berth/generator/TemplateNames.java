@@ -18,7 +18,8 @@ final class TemplateNames {
     /** The warnings for a template file; nothing for other files. */
     static void check(TranslationContext ctx) {
         SourceUnit unit = ctx.unit();
-        if (!unit.isTemplate() || unit.kind().serviceSuffix().isEmpty()) {
+        if (!unit.isTemplate() || unit.kind().serviceSuffix().isEmpty()
+                || ctx.options().target().has(dev.berth.spec.quadlet.QuadletBehaviour.TEMPLATE_REFERENCES)) {
             return;
         }
         sharedObject(ctx);
@@ -57,7 +58,7 @@ final class TemplateNames {
         String others = unit.kind() == dev.berth.spec.quadlet.UnitKind.POD ? "no Quadlet supports templated pods"
                 : "Podman 5.7 and later create one " + object + " per instance";
         ctx.warning(KindSteps.sectionPosition(ctx), unit.fileName() + " becomes " + KindSteps.serviceFileName(ctx)
-                + " and one " + object + " named " + UnitNames.resourceName(unit).orElse("") + " that all instances"
+                + " and one " + object + " named " + KindSteps.resourceName(ctx) + " that all instances"
                 + " share (as in Quadlet 5.4.2; " + others + ")", fix);
     }
 

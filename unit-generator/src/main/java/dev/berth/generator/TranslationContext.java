@@ -87,11 +87,15 @@ public final class TranslationContext {
             Optional<Section> s = unit.file().section(name);
             main = s.isPresent() ? SectionReader.indexed(s.get(), diagnostics)
                     : new SectionReader(new Section(name, Position.ofFile(unit.path()), List.of()), diagnostics);
+            if (options.target().has(dev.berth.spec.quadlet.QuadletBehaviour.HEALTH_CMD_QUOTING)) {
+                main.trimmingOnePairOfQuotes();
+            }
         }
         return main;
     }
 
     public PodmanCommand podman() {
-        return new PodmanCommand(options.podman());
+        return new PodmanCommand(options.podman(),
+                options.target().has(dev.berth.spec.quadlet.QuadletBehaviour.SPACES_ESCAPED));
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.QuadletVersion;
 import dev.berth.spec.quadlet.SectionReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +25,14 @@ public final class UnitIndex {
     }
 
     public static UnitIndex of(List<SourceUnit> units) {
+        return of(units, QuadletVersion.NEWEST);
+    }
+
+    /** The index with the names {@code target}'s Quadlet gives. */
+    public static UnitIndex of(List<SourceUnit> units, QuadletVersion target) {
         // Each file's names come from its own main section only, so they are worked out on all cores; one reader
         // per file serves the naming rules, which each look up a key or two.
-        List<Names> names = Parallel.map(units, UnitIndex::names);
+        List<Names> names = Parallel.map(units, u -> names(u, target));
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (Names n : names) {
             if (n.memberOf() != null) {
@@ -50,10 +56,10 @@ public final class UnitIndex {
     private record Names(String serviceName, Optional<String> resourceName, String memberOf) {
     }
 
-    private static Names names(SourceUnit u) {
+    private static Names names(SourceUnit u, QuadletVersion target) {
         SectionReader main = UnitNames.main(u);
-        String serviceName = UnitNames.serviceName(u, main);
-        return new Names(serviceName, UnitNames.resourceName(u, main, serviceName),
+        String serviceName = UnitNames.serviceName(u, main, target);
+        return new Names(serviceName, UnitNames.resourceName(u, main, serviceName, target),
                 UnitNames.podStartingWith(u, main));
     }
 

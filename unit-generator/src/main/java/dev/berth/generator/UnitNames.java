@@ -1,5 +1,7 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.QuadletBehaviour;
+import dev.berth.spec.quadlet.QuadletVersion;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.quadlet.UnitKind;
 import java.util.ArrayList;
@@ -28,8 +30,25 @@ public final class UnitNames {
 
     /** {@link #serviceName(SourceUnit)} reading {@code main}, the unit's main section. */
     static String serviceName(SourceUnit u, SectionReader main) {
+        return serviceName(u, main, QuadletVersion.NEWEST);
+    }
+
+    /**
+     * The service name for a target. Since 5.7 a template keeps the {@code @} at the end
+     * ({@code data@.volume} becomes {@code data-volume@.service}); before, the kind's suffix came after it
+     * ({@code data@-volume.service}).
+     */
+    static String serviceName(SourceUnit u, SectionReader main, QuadletVersion target) {
         String explicit = main.single("ServiceName", null);
-        return explicit != null ? explicit : u.baseName() + u.kind().serviceSuffix();
+        if (explicit != null) {
+            return explicit;
+        }
+        String base = u.baseName();
+        String suffix = u.kind().serviceSuffix();
+        if (!suffix.isEmpty() && base.endsWith("@") && target.has(QuadletBehaviour.TEMPLATE_REFERENCES)) {
+            return base.substring(0, base.length() - 1) + suffix + "@";
+        }
+        return base + suffix;
     }
 
     /** The podman object's name, where it can be known before translation. */
@@ -44,16 +63,37 @@ public final class UnitNames {
 
     /** {@link #resourceName(SourceUnit, SectionReader)} with the unit's service name already known. */
     static Optional<String> resourceName(SourceUnit u, SectionReader s, String serviceName) {
+        return resourceName(u, s, serviceName, QuadletVersion.NEWEST);
+    }
+
+    /**
+     * The resource name for a target. Since 5.7 a template volume or network is named per instance
+     * ({@code data@.volume} creates {@code systemd-data-%i}); so is an instance file ({@code data@one.volume}
+     * creates {@code systemd-data-one}, the volume the template's instance one creates, where Quadlet 5.7+
+     * writes {@code systemd-data@on-%i}). Before, every instance shared {@code systemd-data@}.
+     */
+    static Optional<String> resourceName(SourceUnit u, SectionReader s, String serviceName, QuadletVersion target) {
         return switch (u.kind()) {
             case CONTAINER -> containerResourceName(u, s, serviceName);
-            case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse("systemd-" + u.baseName()));
-            case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse("systemd-" + u.baseName()));
+            case VOLUME -> Optional.of(Optional.ofNullable(s.nonEmpty("VolumeName")).orElse(defaultName(u, target)));
+            case NETWORK -> Optional.of(Optional.ofNullable(s.nonEmpty("NetworkName")).orElse(defaultName(u, target)));
             case POD -> Optional.of(Optional.ofNullable(s.nonEmpty("PodName")).orElse("systemd-" + u.baseName()));
             case IMAGE -> Optional.ofNullable(s.nonEmpty("ImageTag")).or(() -> s.single("Image"));
             case BUILD -> s.list("ImageTag").stream().findFirst();
             case ARTIFACT -> s.single("Artifact");
             case KUBE -> Optional.empty();
         };
+    }
+
+    /** {@code systemd-<base>}, templates and instances as {@link #resourceName} says. */
+    private static String defaultName(SourceUnit u, QuadletVersion target) {
+        String base = u.baseName();
+        int at = base.indexOf('@');
+        if (at < 0 || !target.has(QuadletBehaviour.TEMPLATE_REFERENCES)) {
+            return "systemd-" + base;
+        }
+        String instance = base.substring(at + 1);
+        return "systemd-" + base.substring(0, at) + "-" + (instance.isEmpty() ? "%i" : instance);
     }
 
     private static Optional<String> containerResourceName(SourceUnit u, SectionReader s, String serviceName) {

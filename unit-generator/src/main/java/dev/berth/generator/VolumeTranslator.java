@@ -1,8 +1,11 @@
 package dev.berth.generator;
 
+import dev.berth.spec.quadlet.VolumeKeys;
+import dev.berth.spec.quadlet.QuadletBehaviour;
 import dev.berth.spec.quadlet.SectionReader;
 import dev.berth.spec.syntax.Entry;
 import dev.berth.spec.syntax.UnitFile;
+import dev.berth.spec.syntax.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,23 +29,23 @@ final class VolumeTranslator implements Translator {
         PodmanCommand podman = CommonSteps.basePodman(ctx).add("volume", "create", "--ignore");
         ownerFlag(ctx, volume, "UID", "--uid", podman);
         ownerFlag(ctx, volume, "GID", "--gid", podman);
-        Optional<String> driver = volume.single("Driver");
+        Optional<String> driver = volume.single(VolumeKeys.DRIVER);
         driver.ifPresent(d -> podman.add("--driver", d));
 
         Optional<String> options;
         if (driver.filter("image"::equals).isPresent()) {
             options = imageOption(ctx, volume, service);
         } else {
-            options = mountOptions(ctx, volume, podman);
-            if (volume.has("Image")) {
-                ctx.warning(volume.positionOf("Image"), "Image= is ignored unless Driver=image",
+            options = mountOptions(ctx, volume, service, podman);
+            if (volume.has(VolumeKeys.IMAGE)) {
+                ctx.warning(volume.positionOf(VolumeKeys.IMAGE), "Image= is ignored unless Driver=image",
                         "add Driver=image to mount the image, or remove Image=");
             }
         }
         options.ifPresent(o -> podman.add("--opt", o));
         KeyValueArguments.add(ctx, volume, "Label", "--label", podman);
         PodmanArgs.add(volume, podman);
-        podman.add(UnitNames.resourceName(unit).orElseThrow());
+        podman.add(KindSteps.resourceName(ctx));
 
         service.add(CommonSteps.SERVICE, "ExecStart", podman.toExecLine());
         CommonSteps.oneshotDefaults(service, true);
@@ -72,13 +75,13 @@ final class VolumeTranslator implements Translator {
                         "remove " + key + "=, or use another driver");
             }
         }
-        Optional<Entry> image = volume.lastEntry("Image");
+        Optional<Entry> image = volume.lastEntry(VolumeKeys.IMAGE);
         if (image.isEmpty()) {
-            ctx.error(volume.positionOf("Driver"), "Driver=image needs Image=, the image to mount",
+            ctx.error(volume.positionOf(VolumeKeys.DRIVER), "Driver=image needs Image=, the image to mount",
                     "add Image=<image>, or Image=<name>.image to use a .image file");
             return Optional.empty();
         }
-        String name = volume.single("Image").orElseThrow();
+        String name = volume.single(VolumeKeys.IMAGE).orElseThrow();
         if (name.isEmpty()) {
             // Quadlet would write --opt image= and podman would fail when the service starts.
             ctx.error(image.get().position(), "Image= is empty, but Driver=image needs an image to mount",
@@ -93,28 +96,33 @@ final class VolumeTranslator implements Translator {
      * {@code --opt type=} are added to {@code podman} at once; the returned {@code o=uid=..,gid=..,<Options>}
      * comes after them.
      */
-    private static Optional<String> mountOptions(TranslationContext ctx, SectionReader volume, PodmanCommand podman) {
+    private static Optional<String> mountOptions(TranslationContext ctx, SectionReader volume, ServiceBuilder service,
+                                                 PodmanCommand podman) {
         List<String> o = new ArrayList<>();
         numericId(ctx, volume, "User", "uid", "UID").ifPresent(o::add);
         numericId(ctx, volume, "Group", "gid", "GID").ifPresent(o::add);
-        volume.bool("Copy").ifPresent(copy -> podman.add("--opt", copy ? "copy" : "nocopy"));
-        Optional<String> device = volume.single("Device").filter(d -> !d.isEmpty());
+        volume.bool(VolumeKeys.COPY).ifPresent(copy -> podman.add("--opt", copy ? "copy" : "nocopy"));
+        Optional<String> device = volume.single(VolumeKeys.DEVICE).filter(d -> !d.isEmpty());
         device.ifPresent(d -> podman.add("--opt", "device=" + d));
-        Optional<String> type = volume.single("Type").filter(t -> !t.isEmpty());
+        Optional<String> type = volume.single(VolumeKeys.TYPE).filter(t -> !t.isEmpty());
         if (type.isPresent()) {
             if (device.isPresent()) {
                 podman.add("--opt", "type=" + type.get());
+                if (type.get().equals("bind") && ctx.options().target().has(QuadletBehaviour.VOLUME_BIND_MOUNTS_FOR)) {
+                    // The bound directory must be mounted before the volume is created over it.
+                    service.add(CommonSteps.UNIT, "RequiresMountsFor", Words.quoteValue(device.get()));
+                }
             } else {
-                ctx.error(volume.positionOf("Type"), "Type= needs Device=, the device or path of that type to mount",
+                ctx.error(volume.positionOf(VolumeKeys.TYPE), "Type= needs Device=, the device or path of that type to mount",
                         "add Device=<device or path>, or remove Type=");
             }
         }
-        Optional<String> mountOptions = volume.single("Options").filter(m -> !m.isEmpty());
+        Optional<String> mountOptions = volume.single(VolumeKeys.OPTIONS).filter(m -> !m.isEmpty());
         if (mountOptions.isPresent()) {
-            if (device.isPresent()) {
+            if (device.isPresent() || ctx.options().target().has(QuadletBehaviour.VOLUME_OPTIONS_WITHOUT_DEVICE)) {
                 o.add(mountOptions.get());
             } else {
-                ctx.error(volume.positionOf("Options"), "Options= needs Device=, the device or path to mount with them",
+                ctx.error(volume.positionOf(VolumeKeys.OPTIONS), "Options= needs Device=, the device or path to mount with them",
                         "add Device=<device or path>, or remove Options=");
             }
         }

@@ -38,6 +38,7 @@ class ContainerTranslatorGoldenTest {
 
     @Test
     void webFrontEndWithBuiltImageNetworkVolumesAndDependencies() {
+        // [Unit] names Quadlet files: generated for 5.5, the first Quadlet that translates them (and writes \x20).
         QuadletFiles files = QuadletFiles.of("web.container", """
                 # Front end of the shop
                 [Unit]
@@ -132,7 +133,7 @@ class ContainerTranslatorGoldenTest {
                 Type=notify
                 NotifyAccess=all
                 SyslogIdentifier=%N
-                ExecStart=/usr/bin/podman run --name shop-web --cidfile=%t/%N.cid --replace --rm --cgroups=split --network systemd-shop:alias=web --sdnotify=conmon -d -v systemd-uploads:/srv/uploads:z -v /etc/containers/systemd/config:/etc/shop:ro --label io.containers.autoupdate=local --publish 8080:8080 --env SHOP_DB=db:5432 --env "SHOP_TITLE=My Shop" --label app=shop --env-file /etc/containers/systemd/secrets/web.env --secret shop-api-key,type=env,target=API_KEY --health-cmd "curl -fsS http://localhost:8080/health" --health-interval 30s --health-on-failure restart localhost/shop-web:latest --workers 4
+                ExecStart=/usr/bin/podman run --name shop-web --cidfile=%t/%N.cid --replace --rm --cgroups=split --network systemd-shop:alias=web --sdnotify=conmon -d -v systemd-uploads:/srv/uploads:z -v /etc/containers/systemd/config:/etc/shop:ro --label io.containers.autoupdate=local --publish 8080:8080 --env SHOP_DB=db:5432 --env "SHOP_TITLE=My\\x20Shop" --label app=shop --env-file /etc/containers/systemd/secrets/web.env --secret shop-api-key,type=env,target=API_KEY --health-cmd "curl\\x20-fsS\\x20http://localhost:8080/health" --health-interval 30s --health-on-failure restart localhost/shop-web:latest --workers 4
 
                 [Install]
                 WantedBy=multi-user.target default.target

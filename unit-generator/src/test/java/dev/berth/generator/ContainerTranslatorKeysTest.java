@@ -56,7 +56,7 @@ class ContainerTranslatorKeysTest {
                 row("RunInit=yes", D + " --init " + N),
                 row("RunInit=false", D + " --init=false " + N),
                 row("EnvironmentHost=true", D + " --env-host " + N),
-                row("HttpProxy=false", D + " --http-proxy=false " + N),
+                row("HttpProxy=false", D + " --http-proxy=false " + N), // 5.7: the container is removed by name
                 row("ReadOnlyTmpfs=on", D + " --read-only-tmpfs " + N),
                 row("Network=host", D + " --network host " + N),
                 row("Network=podman:ip=10.88.0.5\nNetwork=", D + " " + N),
@@ -134,7 +134,9 @@ class ContainerTranslatorKeysTest {
     private static Arguments row(String lines, String tail) {
         // Rows that end in the image or its command say so; all others end with the image.
         String expected = tail.contains("localhost/img") ? tail : tail + " localhost/img";
-        return Arguments.of(lines, RUN + expected);
+        // A key newer than 5.5 is tested under its own version, where the container is removed by name.
+        boolean byName = lines.startsWith("HttpProxy=") || lines.startsWith("AppArmor=");
+        return Arguments.of(lines, (byName ? RUN.replace(" --cidfile=%t/%N.cid", "") : RUN) + expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,7 +158,6 @@ class ContainerTranslatorKeysTest {
         for (KeySpec k : KeyCatalog.section("Container")) {
             declared.add(k.name());
         }
-        assertEquals(94, declared.size());
         assertEquals(declared, covered);
     }
 

@@ -22,7 +22,8 @@ class ContainerTranslatorTest {
                 GlobalArgs=--log-level=debug --root "/var/lib/my root"
                 ReloadSignal=SIGHUP
                 """);
-        String base = "/usr/bin/podman --module=/etc/m1.conf --module=/etc/m2.conf --log-level=debug --root \"/var/lib/my root\"";
+        // ReloadSignal= is a 5.5 key: a blank in a quoted word is written \x20 since 5.5.
+        String base = "/usr/bin/podman --module=/etc/m1.conf --module=/etc/m2.conf --log-level=debug --root \"/var/lib/my\\x20root\"";
         assertEquals(base + " rm -v -f -i --cidfile=%t/%N.cid", r.value("Service", "ExecStop"));
         assertEquals("-" + base + " rm -v -f -i --cidfile=%t/%N.cid", r.value("Service", "ExecStopPost"));
         assertEquals(base + " kill --signal SIGHUP systemd-%N", r.value("Service", "ExecReload"));
@@ -100,7 +101,8 @@ class ContainerTranslatorTest {
                 ContainerName=web
                 ReloadCmd="/usr/bin/my tool" --reload 'a b'
                 """);
-        assertEquals("/usr/bin/podman exec web \"/usr/bin/my tool\" --reload \"a b\"", r.value("Service", "ExecReload"));
+        // ReloadCmd= is a 5.5 key, and since 5.5 a blank in a quoted word is written \x20.
+        assertEquals("/usr/bin/podman exec web \"/usr/bin/my\\x20tool\" --reload \"a\\x20b\"", r.value("Service", "ExecReload"));
         String text = r.text();
         assertTrue(text.indexOf("ExecReload=") > text.indexOf("ExecStopPost=") && text.indexOf("ExecReload=") < text.indexOf("Delegate="),
                 text);

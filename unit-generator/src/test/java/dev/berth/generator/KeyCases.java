@@ -1,6 +1,7 @@
 package dev.berth.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.spec.quadlet.KeyCatalog;
@@ -45,10 +46,10 @@ record KeyCases(String section, String fileName, String prefix, List<Row> rows) 
     }
 
     /** Every key of the section has at least one row. */
-    void assertCoversCatalogue(int expectedKeyCount) {
+    void assertCoversCatalogue() {
         Set<String> declared = KeyCatalog.section(section).stream().map(KeySpec::name)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(expectedKeyCount, declared.size(), "keys declared for [" + section + "]");
+        assertFalse(declared.isEmpty(), "no keys declared for [" + section + "]");
         Set<String> tested = rows.stream().map(Row::key).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(declared, tested, "keys of [" + section + "] with a test row");
     }

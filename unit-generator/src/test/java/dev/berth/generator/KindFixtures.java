@@ -23,6 +23,13 @@ final class KindFixtures {
 
     private final Map<String, String> files = new LinkedHashMap<>();
     private GeneratorOptions options = GeneratorOptions.system();
+    private dev.berth.spec.quadlet.QuadletVersion target;
+
+    /** Generate for {@code version} (default: {@link TestTargets#oldestKnowing}). */
+    KindFixtures target(dev.berth.spec.quadlet.QuadletVersion version) {
+        target = version;
+        return this;
+    }
 
     static KindFixtures with(String fileName, String text) {
         return new KindFixtures().and(fileName, text);
@@ -47,7 +54,9 @@ final class KindFixtures {
             UnitKind kind = UnitKind.ofFileName(f.getKey()).orElseThrow();
             sources.add(new SourceUnit(f.getKey(), path, DIR, kind, parsed.file().merged()));
         }
-        return Generator.generate(sources, options, HostView.nothingExists());
+        dev.berth.spec.quadlet.QuadletVersion t = target != null ? target
+                : TestTargets.oldestKnowing(sources.stream().map(SourceUnit::file).toList());
+        return Generator.generate(sources, options.withTarget(t), HostView.nothingExists());
     }
 
     /** The dry-run text of every generated unit; fails when anything was reported as an error. */

@@ -57,6 +57,13 @@ final class QuadletFiles {
     private final Map<String, String> files = new LinkedHashMap<>();
     private GeneratorOptions options = GeneratorOptions.system();
     private Set<String> existing = Set.of();
+    private dev.berth.spec.quadlet.QuadletVersion target;
+
+    /** Generate for {@code version} (default: {@link TestTargets#oldestKnowing}). */
+    QuadletFiles target(dev.berth.spec.quadlet.QuadletVersion version) {
+        target = version;
+        return this;
+    }
 
     static QuadletFiles of(String fileName, String text) {
         return new QuadletFiles().with(fileName, text);
@@ -98,15 +105,19 @@ final class QuadletFiles {
     }
 
     UnitIndex index() {
-        return UnitIndex.of(units("", new ArrayList<>()));
+        List<SourceUnit> units = units("", new ArrayList<>());
+        return UnitIndex.of(units, target != null ? target
+                : TestTargets.oldestKnowing(units.stream().map(SourceUnit::file).toList()));
     }
 
     Result translate(String fileName) {
         List<Diagnostic> parseProblems = new ArrayList<>();
         List<SourceUnit> units = units(fileName, parseProblems);
-        UnitIndex index = UnitIndex.of(units);
+        dev.berth.spec.quadlet.QuadletVersion t = target != null ? target
+                : TestTargets.oldestKnowing(units.stream().map(SourceUnit::file).toList());
+        UnitIndex index = UnitIndex.of(units, t);
         SourceUnit unit = units.stream().filter(u -> u.fileName().equals(fileName)).findFirst().orElseThrow();
-        TranslationContext ctx = new TranslationContext(unit, options, index, existing::contains);
+        TranslationContext ctx = new TranslationContext(unit, options.withTarget(t), index, existing::contains);
         Optional<dev.berth.spec.syntax.UnitFile> out = Translators.of(unit.kind()).translate(unit, ctx);
         List<Diagnostic> all = new ArrayList<>(parseProblems);
         all.addAll(ctx.diagnostics());

@@ -109,6 +109,20 @@ class SearchPathTest {
     }
 
     @Test
+    void rootlessShareUsersDirectoriesOnlyFromTarget60() throws IOException {
+        dir("etc/containers/systemd/users/1000");
+        dir("usr/share/containers/systemd/users/1000");
+        Environment env = Environment.of(Map.of("HOME", root().resolve("home/me").toString()), 1000, root());
+
+        List<Path> v58 = SearchPath.resolve(true, env, new dev.berth.spec.quadlet.QuadletVersion(5, 8)).directories();
+        List<Path> v60 = SearchPath.resolve(true, env, new dev.berth.spec.quadlet.QuadletVersion(6, 0)).directories();
+
+        assertEquals(List.of("etc/containers/systemd/users", "etc/containers/systemd/users/1000"), relative(v58));
+        assertEquals(List.of("etc/containers/systemd/users", "etc/containers/systemd/users/1000",
+                "usr/share/containers/systemd/users", "usr/share/containers/systemd/users/1000"), relative(v60));
+    }
+
+    @Test
     void xdgConfigHomeWinsOverHomeAndARelativeOneIsReportedAndIgnored() throws IOException {
         dir("cfg/containers/systemd");
         dir("home/me/.config/containers/systemd");

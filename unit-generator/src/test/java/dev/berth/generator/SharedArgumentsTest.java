@@ -27,7 +27,8 @@ class SharedArgumentsTest {
             for (int i = 0; i + 1 < otherFiles.length; i += 2) {
                 units.add(unit(otherFiles[i], otherFiles[i + 1]));
             }
-            TranslationContext ctx = new TranslationContext(pod, GeneratorOptions.system(), UnitIndex.of(units),
+            TranslationContext ctx = new TranslationContext(pod, GeneratorOptions.system().withTarget(
+                    dev.berth.spec.quadlet.QuadletVersion.SUPPORTED.get(0)), UnitIndex.of(units),
                     HostView.nothingExists());
             return new Setup(ctx, CommonSteps.main(ctx), new ServiceBuilder("x-pod.service", pod.file()));
         }
@@ -147,12 +148,14 @@ class SharedArgumentsTest {
     }
 
     @Test
-    void flagTablesKeepTheirDeclaredOrder() {
-        Setup s = Setup.pod("[Pod]\nIP6=fd00::1\nIP=10.0.0.1\nShmSize=\nDNS=1.1.1.1\nDNS=\nDNS=9.9.9.9\n");
+    void catalogueFlagsKeepTheirDeclaredOrder() {
+        Setup s = Setup.pod("[Pod]\nIP6=fd00::1\nHostName=h\nIP=10.0.0.1\nShmSize=\nDNS=1.1.1.1\nDNS=\nDNS=9.9.9.9\n");
         PodmanCommand cmd = podman();
-        SimpleFlags.singles(s.section(), cmd, "IP", "--ip", "IP6", "--ip6", "ShmSize", "--shm-size");
-        SimpleFlags.lists(s.section(), cmd, "DNS", "--dns");
-        assertEquals(List.of("podman", "--ip", "10.0.0.1", "--ip6", "fd00::1", "--dns", "9.9.9.9"), cmd.words());
+        CatalogFlags.emit(s.section(), cmd, "Pod");
+        // The catalogue's order (IP, IP6, ShmSize, ..., DNS, ..., HostName), not the file's; an empty single and a
+        // list reset by an empty assignment give nothing.
+        assertEquals(List.of("podman", "--ip", "10.0.0.1", "--ip6", "fd00::1", "--dns", "9.9.9.9", "--hostname", "h"),
+                cmd.words());
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.berth.spec.quadlet;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,54 +11,78 @@ import java.util.Optional;
  */
 public final class KeyCatalog {
 
-    /** Built on first use, so that {@link #knows} (which does not need it) never pays for all nine tables. */
-    private static final class Index {
-        static final Map<String, Map<String, KeySpec>> BY_SECTION = index();
+    /** Every table, in the catalogue's order: built on first use, by the callers that need all nine. */
+    private static final class All {
+        static final List<KeySpec> KEYS = all(ContainerKeys.ALL, VolumeKeys.ALL, NetworkKeys.ALL, PodKeys.ALL,
+                KubeKeys.ALL, ImageKeys.ALL, BuildKeys.ALL, ArtifactKeys.ALL, QuadletKeys.ALL);
+        static final List<String> SECTIONS = KEYS.stream().map(KeySpec::section).distinct().toList();
+
+        @SafeVarargs
+        private static List<KeySpec> all(List<KeySpec>... tables) {
+            List<KeySpec> out = new ArrayList<>();
+            for (List<KeySpec> t : tables) {
+                out.addAll(t);
+            }
+            return List.copyOf(out);
+        }
     }
 
     private KeyCatalog() {
     }
 
-    private static Map<String, Map<String, KeySpec>> index() {
-        Map<String, Map<String, KeySpec>> out = new LinkedHashMap<>();
-        for (List<KeySpec> table : List.of(ContainerKeys.ALL, VolumeKeys.ALL, NetworkKeys.ALL, PodKeys.ALL,
-                KubeKeys.ALL, ImageKeys.ALL, BuildKeys.ALL, ArtifactKeys.ALL, QuadletKeys.ALL)) {
-            for (KeySpec k : table) {
-                Map<String, KeySpec> section = out.computeIfAbsent(k.section(), s -> new LinkedHashMap<>());
-                if (section.put(k.name(), k) != null) {
-                    throw new IllegalStateException("key declared twice: [" + k.section() + "] " + k.name());
-                }
-            }
-        }
-        Map<String, Map<String, KeySpec>> frozen = new LinkedHashMap<>();
-        out.forEach((s, m) -> frozen.put(s, java.util.Collections.unmodifiableMap(m)));
-        return java.util.Collections.unmodifiableMap(frozen);
+    /**
+     * The table of one section. Only that table's class is initialised: checking a {@code .container} file builds
+     * the {@code [Container]} and {@code [Quadlet]} tables, not those of the seven other kinds.
+     */
+    private static SectionKeys table(String section) {
+        return switch (section) {
+            case "Container" -> ContainerKeys.INDEX;
+            case "Volume" -> VolumeKeys.INDEX;
+            case "Network" -> NetworkKeys.INDEX;
+            case "Pod" -> PodKeys.INDEX;
+            case "Kube" -> KubeKeys.INDEX;
+            case "Image" -> ImageKeys.INDEX;
+            case "Build" -> BuildKeys.INDEX;
+            case "Artifact" -> ArtifactKeys.INDEX;
+            case QuadletKeys.SECTION -> QuadletKeys.INDEX;
+            default -> SectionKeys.NONE;
+        };
     }
 
+    /** Every key, section by section (the kinds in {@link UnitKind} order, then {@code [Quadlet]}). */
     public static List<KeySpec> all() {
-        List<KeySpec> all = new ArrayList<>();
-        Index.BY_SECTION.values().forEach(m -> all.addAll(m.values()));
-        return all;
+        return All.KEYS;
+    }
+
+    /** The sections Quadlet owns, in the catalogue's order. */
+    public static List<String> sections() {
+        return All.SECTIONS;
     }
 
     /** The keys of one section, in declaration order; empty for sections Quadlet does not own. */
     public static List<KeySpec> section(String section) {
-        Map<String, KeySpec> m = Index.BY_SECTION.get(section);
-        return m == null ? List.of() : List.copyOf(m.values());
+        return table(section).keys();
+    }
+
+    /**
+     * The keys of {@code section} that the generator emits from the catalogue ({@link KeySpec#isFlag()}), in
+     * declaration order, which is the order their flags appear on the podman command line.
+     */
+    public static List<KeySpec> flags(String section) {
+        return table(section).flags();
     }
 
     public static boolean ownsSection(String section) {
-        return Index.BY_SECTION.containsKey(section);
+        return table(section) != SectionKeys.NONE;
     }
 
     public static Optional<KeySpec> find(String section, String key) {
-        Map<String, KeySpec> m = Index.BY_SECTION.get(section);
-        return m == null ? Optional.empty() : Optional.ofNullable(m.get(key));
+        return Optional.ofNullable(table(section).get(key));
     }
 
     /** Whether {@code key} is a key of {@code section}: {@link #find} without an {@code Optional}, for every line read. */
     public static boolean knows(String section, String key) {
-        return KeyNames.contains(section, key);
+        return table(section).get(key) != null;
     }
 
     /**
@@ -68,7 +90,7 @@ public final class KeyCatalog {
      * own): one table lookup for a whole section's lines instead of one per line.
      */
     public static java.util.Set<String> knownKeys(String section) {
-        return KeyNames.of(section);
+        return table(section).names();
     }
 
     public static KeySpec require(String section, String key) {
@@ -80,13 +102,13 @@ public final class KeyCatalog {
      * or the section where the key does belong.
      */
     public static Optional<String> suggestion(String section, String key) {
-        Map<String, KeySpec> m = Index.BY_SECTION.get(section);
-        if (m == null) {
+        if (!ownsSection(section)) {
             return Optional.empty();
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String known : m.keySet()) {
+        for (KeySpec spec : section(section)) {
+            String known = spec.name();
             int d = distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = known;
@@ -97,9 +119,9 @@ public final class KeyCatalog {
         if (best != null && bestDistance <= allowed) {
             return Optional.of("did you mean '" + best + "'?");
         }
-        for (Map.Entry<String, Map<String, KeySpec>> other : Index.BY_SECTION.entrySet()) {
-            if (!other.getKey().equals(section) && other.getValue().containsKey(key)) {
-                return Optional.of("'" + key + "' is a key of [" + other.getKey() + "], not of [" + section + "]");
+        for (String other : sections()) {
+            if (!other.equals(section) && knows(other, key)) {
+                return Optional.of("'" + key + "' is a key of [" + other + "], not of [" + section + "]");
             }
         }
         return Optional.empty();

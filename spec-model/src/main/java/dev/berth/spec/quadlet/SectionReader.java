@@ -38,6 +38,8 @@ public final class SectionReader {
     /** Each key's assignments in order, built on demand; a translation asks a main section about every key. */
     private Map<String, Entry[]> index;
     private int scans;
+    /** Quadlet 5.8.2 and later trim one pair of surrounding quotes from a single value, not every quote. */
+    private boolean onePairOfQuotes;
 
     /** @param problems where unreadable values are reported; owned by the caller's translation */
     public SectionReader(Section section, List<Diagnostic> problems) {
@@ -53,6 +55,16 @@ public final class SectionReader {
         SectionReader r = new SectionReader(section, problems);
         r.index = buildIndex(section);
         return r;
+    }
+
+    /**
+     * This reader, reading single values as Quadlet 5.8.2 and later do: one pair of double quotes around the whole
+     * value is removed ({@code ""/a""} reads {@code "/a"}, {@code HealthCmd=sh -c "x"} keeps its quotes), where
+     * earlier Quadlets removed every double quote at either end.
+     */
+    public SectionReader trimmingOnePairOfQuotes() {
+        onePairOfQuotes = true;
+        return this;
     }
 
     /** Every assignment of {@code key} in order (empty-assignment resets not applied); not to be modified. */
@@ -159,7 +171,15 @@ public final class SectionReader {
     /** SINGLE: the last value, trailing blanks and surrounding double quotes trimmed. */
     public Optional<String> single(String key) {
         Entry last = lastOrNull(key);
-        return last == null ? Optional.empty() : Optional.of(singleValue(last));
+        return last == null ? Optional.empty() : Optional.of(value(last));
+    }
+
+    private String value(Entry e) {
+        return onePairOfQuotes ? trimOnePair(e.value().stripTrailing()) : singleValue(e);
+    }
+
+    private static String trimOnePair(String v) {
+        return v.length() >= 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"' ? v.substring(1, v.length() - 1) : v;
     }
 
     /** An assignment's value read as SINGLE: trailing blanks and surrounding double quotes trimmed. */
@@ -176,7 +196,7 @@ public final class SectionReader {
         if (last == null) {
             return null;
         }
-        String v = singleValue(last);
+        String v = value(last);
         return v.isEmpty() ? null : v;
     }
 
@@ -329,7 +349,7 @@ public final class SectionReader {
 
     /** The assignment's value as a boolean; a value that is none is reported and reads false. */
     private boolean boolValue(String key, Entry last) {
-        String v = singleValue(last).toLowerCase(Locale.ROOT);
+        String v = value(last).toLowerCase(Locale.ROOT);
         return switch (v) {
             case "1", "yes", "true", "on" -> true;
             case "0", "no", "false", "off" -> false;
@@ -368,6 +388,73 @@ public final class SectionReader {
             return;
         }
         problems.add(Diagnostic.error(at, "cannot read the value of '" + e.key() + "': " + p.message(), p.fix()));
+    }
+
+    // The same lookups by catalogue key, so that hand-written translation steps name keys by their constants
+    // (ContainerKeys.IMAGE) rather than by string literals.
+
+    public boolean has(KeySpec key) {
+        return has(key.name());
+    }
+
+    public Optional<Entry> lastEntry(KeySpec key) {
+        return lastEntry(key.name());
+    }
+
+    public Position positionOf(KeySpec key) {
+        return positionOf(key.name());
+    }
+
+    public Optional<String> single(KeySpec key) {
+        return single(key.name());
+    }
+
+    public String nonEmpty(KeySpec key) {
+        return nonEmpty(key.name());
+    }
+
+    public String single(KeySpec key, String fallback) {
+        return single(key.name(), fallback);
+    }
+
+    public List<String> list(KeySpec key) {
+        return list(key.name());
+    }
+
+    public List<Entry> entries(KeySpec key) {
+        return entries(key.name());
+    }
+
+    public List<String> words(KeySpec key) {
+        return words(key.name());
+    }
+
+    public List<String> args(KeySpec key) {
+        return args(key.name());
+    }
+
+    public List<Word> argWords(KeySpec key) {
+        return argWords(key.name());
+    }
+
+    public List<Word> listWords(KeySpec key) {
+        return listWords(key.name());
+    }
+
+    public Optional<List<String>> command(KeySpec key) {
+        return command(key.name());
+    }
+
+    public TreeMap<String, Optional<String>> keyValues(KeySpec key) {
+        return keyValues(key.name());
+    }
+
+    public Optional<Boolean> bool(KeySpec key) {
+        return bool(key.name());
+    }
+
+    public boolean bool(KeySpec key, boolean fallback) {
+        return bool(key.name(), fallback);
     }
 
     /** Quadlet trims every double quote at either end of a single value: {@code "a"} and {@code ""a""} read {@code a}. */

@@ -43,6 +43,18 @@ public final class UnitFileParser {
         return parse(path, text, new ArrayList<>());
     }
 
+    /**
+     * {@link #parse(String, String)} of text that starts on line {@code firstLine} of the file at {@code path}
+     * (a part of a {@code .quadlets} file), so positions name that file's lines.
+     */
+    public static ParsedUnitFile parse(String path, String text, int firstLine) {
+        if (firstLine == 1) {
+            return parse(path, text);
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        return new Reader(path, diagnostics, firstLine).read(text);
+    }
+
     private static ParsedUnitFile parse(String path, String text, List<Diagnostic> diagnostics) {
         int nul = text.indexOf('\0');
         if (nul >= 0) {
@@ -157,9 +169,16 @@ public final class UnitFileParser {
         private List<Comment> sectionComments;
         private List<Line> sectionLines;
 
+        private final int firstLine;
+
         Reader(String path, List<Diagnostic> diagnostics) {
+            this(path, diagnostics, 1);
+        }
+
+        Reader(String path, List<Diagnostic> diagnostics, int firstLine) {
             this.path = path;
             this.diagnostics = diagnostics;
+            this.firstLine = firstLine;
         }
 
         ParsedUnitFile read(String text) {
@@ -179,7 +198,7 @@ public final class UnitFileParser {
                 start = newline + 1;
                 String line = raw.strip();
                 int indent = leadingBlankCodePoints(raw);
-                Position at = new Position(path, i + 1, indent + 1);
+                Position at = new Position(path, i + firstLine, indent + 1);
                 if (isComment(line)) {
                     if (continued == null) {
                         pendingComments.add(new Comment(line, at));

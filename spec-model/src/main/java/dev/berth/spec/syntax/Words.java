@@ -220,6 +220,14 @@ public final class Words {
      * to expand, as Quadlet does.
      */
     public static String join(List<String> words) {
+        return join(words, false);
+    }
+
+    /**
+     * {@link #join(List)}, where {@code spacesEscaped} writes a blank inside a quoted word as {@code \x20}, as
+     * newer Quadlets do (systemd reads both alike).
+     */
+    public static String join(List<String> words, boolean spacesEscaped) {
         int length = words.size();
         for (int i = 0; i < words.size(); i++) {
             length += words.get(i).length();
@@ -236,18 +244,18 @@ public final class Words {
                 out.append("\\;");
                 continue;
             }
-            appendQuoted(out, w);
+            appendQuoted(out, w, spacesEscaped);
         }
         return out.toString();
     }
 
     public static String quote(String word) {
         StringBuilder out = new StringBuilder();
-        appendQuoted(out, word);
+        appendQuoted(out, word, false);
         return out.toString();
     }
 
-    private static void appendQuoted(StringBuilder out, String word) {
+    private static void appendQuoted(StringBuilder out, String word, boolean spacesEscaped) {
         if (word.isEmpty()) {
             out.append("\"\"");
             return;
@@ -257,7 +265,7 @@ public final class Words {
             return;
         }
         out.append('"');
-        appendEscaped(out, word, false);
+        appendEscaped(out, word, false, spacesEscaped);
         out.append('"');
     }
 
@@ -292,6 +300,10 @@ public final class Words {
     }
 
     private static void appendEscaped(StringBuilder out, String word, boolean path) {
+        appendEscaped(out, word, path, false);
+    }
+
+    private static void appendEscaped(StringBuilder out, String word, boolean path, boolean spacesEscaped) {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (!needsEscape(c, path)) {
@@ -307,7 +319,7 @@ public final class Words {
                 case 0x0b -> out.append("\\v");
                 case '\f' -> out.append("\\f");
                 case '\\' -> out.append("\\\\");
-                case ' ' -> out.append(' ');
+                case ' ' -> out.append(spacesEscaped ? "\\x20" : " ");
                 case '"' -> out.append("\\\"");
                 case '\'' -> out.append('\'');
                 case '/' -> {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class ContainerKeysTest {
 
     @Test
-    void declaresTheNinetyFourKeysOfCurrentQuadlet() {
-        assertEquals(94, ContainerKeys.ALL.size());
-        assertEquals(94, KeyCatalog.section("Container").size());
+    void theCatalogueServesTheTable() {
+        assertEquals(ContainerKeys.ALL, KeyCatalog.section("Container"));
+        assertTrue(ContainerKeys.ALL.stream().allMatch(k -> k.section().equals("Container")));
     }
 
     @Test

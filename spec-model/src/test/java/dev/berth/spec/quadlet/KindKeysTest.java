@@ -20,10 +20,9 @@ class KindKeysTest {
             PodKeys.ALL, "Kube", KubeKeys.ALL);
 
     @ParameterizedTest
-    @CsvSource({"Pod,29", "Build,28", "Kube,19", "Network,18", "Image,18", "Volume,16", "Artifact,13"})
-    void declaresTheKeysOfCurrentQuadlet(String section, int count) {
-        assertEquals(count, TABLES.get(section).size());
-        assertEquals(count, KeyCatalog.section(section).size());
+    @CsvSource({"Pod", "Build", "Kube", "Network", "Image", "Volume", "Artifact"})
+    void theCatalogueServesEachTable(String section) {
+        assertEquals(TABLES.get(section), KeyCatalog.section(section));
         assertTrue(TABLES.get(section).stream().allMatch(k -> k.section().equals(section)));
     }
 

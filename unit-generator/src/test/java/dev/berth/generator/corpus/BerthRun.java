@@ -27,7 +27,8 @@ public final class BerthRun {
     public static BerthOutput run(CorpusCase c, Path stagedDir) {
         Environment env = Environment.of(Map.of("QUADLET_UNIT_DIRS", stagedDir.toString()), 0);
         SearchPath.Result search = SearchPath.resolve(c.user(), env);
-        GeneratorOptions options = new GeneratorOptions(c.user(), GeneratorOptions.DEFAULT_PODMAN);
+        GeneratorOptions options = new GeneratorOptions(c.user(), GeneratorOptions.DEFAULT_PODMAN,
+                c.reference().target());
         Generation.Outcome outcome = Generation.run(search.directories(), options, HostView.real());
         List<Diagnostic> all = new ArrayList<>(search.diagnostics());
         all.addAll(outcome.diagnostics());

@@ -45,7 +45,7 @@ public final class CaseCheck {
                         + errorsSuffix(berth.errors()));
                 continue;
             }
-            UnitComparison.Result r = UnitComparison.compare(unit.getValue(), mine);
+            UnitComparison.Result r = UnitComparison.compare(unit.getValue(), mine, c.reference());
             if (!r.matches()) {
                 problems.add("unit " + unit.getKey() + ": " + r.describe() + "\n"
                         + LineDiff.excerpt(unit.getValue(), mine));

@@ -30,7 +30,19 @@ import java.util.stream.Stream;
  * @param deviation the anchor of a documented deliberate difference in docs/compatibility.md, if declared
  */
 public record CorpusCase(String name, Path dir, String description, Mode mode, Expectation expectation,
-                         boolean newerThanReference, Optional<String> deviation) {
+                         boolean newerThanReference, Optional<String> deviation, ReferenceVersion reference) {
+
+    /** Against Quadlet 5.4.2. */
+    public CorpusCase(String name, Path dir, String description, Mode mode, Expectation expectation,
+                      boolean newerThanReference, Optional<String> deviation) {
+        this(name, dir, description, mode, expectation, newerThanReference, deviation, ReferenceVersion.V5_4);
+    }
+
+    /** This case, counted as a plain one: its declared deviation does not hold. */
+    public CorpusCase withoutDeviation() {
+        return new CorpusCase(name, dir, description, mode, expectation, newerThanReference, Optional.empty(),
+                reference);
+    }
 
     /** Where every case's units are staged; the goldens were recorded from exactly this path. */
     public static final Path STAGING_ROOT = Path.of("/var/tmp/berth-corpus");
@@ -48,6 +60,10 @@ public record CorpusCase(String name, Path dir, String description, Mode mode, E
     }
 
     public static CorpusCase load(Path dir) {
+        return load(dir, ReferenceVersion.V5_4);
+    }
+
+    public static CorpusCase load(Path dir, ReferenceVersion reference) {
         Properties p = new Properties();
         Path props = dir.resolve("case.properties");
         try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
@@ -56,20 +72,25 @@ public record CorpusCase(String name, Path dir, String description, Mode mode, E
             throw new UncheckedIOException("cannot read " + props, e);
         }
         String mode = p.getProperty("mode", "system").trim().toUpperCase(Locale.ROOT);
-        String expectation = p.getProperty("reference", "accepts").trim().toUpperCase(Locale.ROOT);
-        String deviation = p.getProperty("deviation", "").trim();
+        String expectation = p.getProperty(reference.prefix(), "accepts").trim().toUpperCase(Locale.ROOT);
+        String deviation = p.getProperty(reference.deviationProperty(), "").trim();
         return new CorpusCase(dir.getFileName().toString(), dir, p.getProperty("description", "").trim(),
                 Mode.valueOf(mode), Expectation.valueOf(expectation),
-                Boolean.parseBoolean(p.getProperty("newer-than-reference", "false").trim()),
-                deviation.isEmpty() ? Optional.empty() : Optional.of(deviation));
+                Boolean.parseBoolean(p.getProperty(reference.newerProperty(), "false").trim()),
+                deviation.isEmpty() ? Optional.empty() : Optional.of(deviation), reference);
     }
 
     /** Every case under the corpus root, in name order (the names start with a number). */
     public static List<CorpusCase> all(Path corpusRoot) {
+        return all(corpusRoot, ReferenceVersion.V5_4);
+    }
+
+    /** Every case, read for {@code reference}. */
+    public static List<CorpusCase> all(Path corpusRoot, ReferenceVersion reference) {
         try (Stream<Path> dirs = Files.list(corpusRoot)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("case.properties")))
                     .sorted()
-                    .map(CorpusCase::load)
+                    .map(d -> load(d, reference))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the corpus at " + corpusRoot, e);
@@ -90,14 +111,16 @@ public record CorpusCase(String name, Path dir, String description, Mode mode, E
     }
 
     public boolean hasGoldens() {
-        return Files.isRegularFile(dir.resolve("reference.stdout")) && Files.isRegularFile(dir.resolve("reference.exit"));
+        return Files.isRegularFile(dir.resolve(reference.prefix() + ".stdout"))
+                && Files.isRegularFile(dir.resolve(reference.prefix() + ".exit"));
     }
 
     /** The recorded reference run. */
     public RunOutput golden() {
-        String stdout = read("reference.stdout");
-        String stderr = Files.isRegularFile(dir.resolve("reference.stderr")) ? read("reference.stderr") : "";
-        int exit = Integer.parseInt(read("reference.exit").trim());
+        String p = reference.prefix();
+        String stdout = read(p + ".stdout");
+        String stderr = Files.isRegularFile(dir.resolve(p + ".stderr")) ? read(p + ".stderr") : "";
+        int exit = Integer.parseInt(read(p + ".exit").trim());
         return new RunOutput(stdout, stderr, exit);
     }
 

@@ -32,7 +32,7 @@ final class DeviationSnapshot {
 
     /** Empty when berth's output matches the snapshot; otherwise why not. */
     static Optional<String> check(CorpusCase c, BerthOutput berth) {
-        Path file = c.dir().resolve(FILE);
+        Path file = c.dir().resolve(c.reference().snapshot());
         String actual = render(berth);
         try {
             if (Boolean.getBoolean("berth.corpus.record")) {
@@ -40,14 +40,15 @@ final class DeviationSnapshot {
                 return Optional.empty();
             }
             if (!Files.exists(file)) {
-                return Optional.of("deviation " + c.deviation().orElse("?") + " has no " + FILE
+                return Optional.of("deviation " + c.deviation().orElse("?") + " has no " + c.reference().snapshot()
                         + " snapshot; record it with -Dberth.corpus.record=true and review it");
             }
             String expected = Files.readString(file, StandardCharsets.UTF_8);
             if (expected.equals(actual)) {
                 return Optional.empty();
             }
-            return Optional.of("berth's output no longer matches the reviewed " + FILE + " of this deviation:\n"
+            return Optional.of("berth's output no longer matches the reviewed " + c.reference().snapshot()
+                    + " of this deviation:\n"
                     + LineDiff.excerpt(expected, actual));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,6 +15,10 @@ public final class GoldenCheck {
 
     /** The ways the golden differs from the live run; empty when it is current. */
     public static List<String> compare(RunOutput golden, RunOutput live) {
+        return compare(golden, live, ReferenceVersion.V5_4);
+    }
+
+    public static List<String> compare(RunOutput golden, RunOutput live, ReferenceVersion reference) {
         List<String> problems = new ArrayList<>();
         if (golden.exit() != live.exit()) {
             problems.add("golden exit " + golden.exit() + ", live reference exit " + live.exit());
@@ -34,7 +38,7 @@ public final class GoldenCheck {
             if (liveUnit == null) {
                 continue;
             }
-            UnitComparison.Result r = UnitComparison.compare(unit.getValue(), liveUnit);
+            UnitComparison.Result r = UnitComparison.compare(unit.getValue(), liveUnit, reference);
             if (!r.matches()) {
                 problems.add("golden unit " + unit.getKey() + " is stale: " + r.describe("golden", "live"));
             }

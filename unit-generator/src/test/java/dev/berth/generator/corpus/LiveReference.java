@@ -18,13 +18,20 @@ public final class LiveReference {
 
     public static final String ROOTFS_PROPERTY = "berth.testhost.rootfs";
     static final String QUADLET = "usr/libexec/podman/quadlet";
+    static final String QUADLET_LATEST = "usr/libexec/podman-latest/quadlet";
 
     private final Path rootfs;
     private final Path script;
+    private final boolean latest;
 
-    private LiveReference(Path rootfs, Path script) {
+    private LiveReference(Path rootfs, Path script, boolean latest) {
         this.rootfs = rootfs;
         this.script = script;
+        this.latest = latest;
+    }
+
+    public static LiveReference configured() {
+        return configured(ReferenceVersion.V5_4);
     }
 
     /**
@@ -32,21 +39,23 @@ public final class LiveReference {
      * property is missing, or the path has no Quadlet binary, or the wrapper script is missing. The differential
      * suite must fail then, never skip: a skipped differential suite looks like a passing one.
      */
-    public static LiveReference configured() {
+    public static LiveReference configured(ReferenceVersion version) {
         String value = System.getProperty(ROOTFS_PROPERTY, "").trim();
         if (value.isEmpty()) {
             throw new IllegalStateException("the differential suite needs the test-host rootfs: pass -D" + ROOTFS_PROPERTY
                     + "=$(bash packaging/testhost/rootfs.sh | tail -n 1) (test.sh does), or run ./test.sh");
         }
         Path rootfs = Path.of(value);
-        if (!Files.isExecutable(rootfs.resolve(QUADLET))) {
-            throw new IllegalStateException(ROOTFS_PROPERTY + "=" + value + " has no reference Quadlet at /" + QUADLET);
+        String quadlet = version.latest() ? QUADLET_LATEST : QUADLET;
+        if (!Files.isExecutable(rootfs.resolve(quadlet))) {
+            throw new IllegalStateException(ROOTFS_PROPERTY + "=" + value + " has no reference Quadlet "
+                    + version.label() + " at /" + quadlet + " (rebuild it with packaging/testhost/rootfs.sh)");
         }
         Path script = CorpusLocation.repository().resolve("packaging/testhost/quadlet-reference.sh");
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("missing " + script);
         }
-        return new LiveReference(rootfs, script);
+        return new LiveReference(rootfs, script, version.latest());
     }
 
     public Path rootfs() {
@@ -55,6 +64,9 @@ public final class LiveReference {
 
     public RunOutput run(Path unitDir, boolean user) {
         List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
+        if (latest) {
+            cmd.add("--latest");
+        }
         if (user) {
             cmd.add("--user");
         }

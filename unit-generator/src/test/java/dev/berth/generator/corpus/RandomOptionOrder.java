@@ -71,6 +71,43 @@ public final class RandomOptionOrder {
                     block(1, VALUE, "--ip", "--ip6", "--shm-size"),
                     block(2, VALUE, "--network-alias", "--dns", "--dns-option", "--dns-search", "--add-host"))));
 
+    /**
+     * The Go-map option sets of Quadlet 5.8.6 (read from pkg/systemd/quadlet/quadlet.go at v5.8.2): the 5.4.2 sets
+     * plus the newer keys, without {@code --entrypoint} (written on its own since 5.8), and the KEY=VALUE options,
+     * whose keys 5.8 also takes from a map (each key's values still sorted).
+     */
+    private static final List<Subcommand> REFERENCE_5_8 = List.of(
+            new Subcommand(List.of("run"), List.of(
+                    block(1, VALUE, "--tz", "--pids-limit", "--shm-size", "--workdir", "--ip", "--ip6", "--hostname",
+                            "--stop-signal", "--stop-timeout", "--pull", "--memory", "--retry", "--retry-delay"),
+                    block(2, VALUE, "--network-alias", "--ulimit", "--dns", "--dns-option", "--dns-search",
+                            "--group-add", "--add-host", "--tmpfs"),
+                    block(3, FLAG, "--init", "--env-host", "--http-proxy", "--read-only-tmpfs"),
+                    block(4, VALUE, "--env", "--label", "--annotation"))),
+            new Subcommand(List.of("network", "create"), List.of(
+                    block(1, FLAG, "--disable-dns", "--internal", "--ipv6"),
+                    block(2, VALUE, "--driver", "--ipam-driver", "--interface-name"),
+                    block(3, VALUE, "--dns"),
+                    block(4, VALUE, "--opt", "--label"))),
+            new Subcommand(List.of("image", "pull"), List.of(
+                    block(1, VALUE, "--arch", "--authfile", "--cert-dir", "--creds", "--decryption-key", "--os",
+                            "--policy", "--variant", "--retry", "--retry-delay"),
+                    block(2, FLAG, "--all-tags", "--tls-verify"))),
+            new Subcommand(List.of("artifact", "pull"), List.of(
+                    block(1, VALUE, "--authfile", "--cert-dir", "--creds", "--decryption-key", "--retry",
+                            "--retry-delay"),
+                    block(2, FLAG, "--quiet", "--tls-verify"))),
+            new Subcommand(List.of("build"), List.of(
+                    block(1, VALUE, "--arch", "--authfile", "--ignorefile", "--target", "--variant", "--retry",
+                            "--retry-delay"),
+                    block(2, FLAG, "--tls-verify", "--force-rm"),
+                    block(3, VALUE, "--dns", "--dns-option", "--dns-search", "--group-add", "--tag"),
+                    block(4, VALUE, "--build-arg", "--env", "--label", "--annotation"))),
+            new Subcommand(List.of("pod", "create"), List.of(
+                    block(1, VALUE, "--ip", "--ip6", "--shm-size"),
+                    block(2, VALUE, "--network-alias", "--dns", "--dns-option", "--dns-search", "--add-host",
+                            "--hostname"))));
+
     private static Block block(int id, int arity, String... options) {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
         for (String o : options) {
@@ -84,13 +121,23 @@ public final class RandomOptionOrder {
 
     /** True when the two printed command lines differ at most by the reference's random option order. */
     public static boolean equivalent(String expected, String actual) {
-        return canonical(expected).equals(canonical(actual));
+        return equivalent(expected, actual, ReferenceVersion.V5_4);
+    }
+
+    /** {@link #equivalent(String, String)} by the random order of {@code reference}. */
+    public static boolean equivalent(String expected, String actual, ReferenceVersion reference) {
+        List<Subcommand> table = reference.latest() ? REFERENCE_5_8 : REFERENCE_5_4_2;
+        return canonical(expected, table).equals(canonical(actual, table));
     }
 
     /** The words of a printed command line with the random-order runs sorted (see the class comment). */
     public static List<String> canonical(String commandLine) {
+        return canonical(commandLine, REFERENCE_5_4_2);
+    }
+
+    private static List<String> canonical(String commandLine, List<Subcommand> table) {
         List<String> words = PrintedWords.split(commandLine);
-        Located at = locate(words);
+        Located at = locate(words, table);
         if (at == null) {
             return words;
         }
@@ -133,9 +180,9 @@ public final class RandomOptionOrder {
     }
 
     /** The earliest subcommand of the table on the line; options are canonicalised only after it. */
-    private static Located locate(List<String> words) {
+    private static Located locate(List<String> words, List<Subcommand> table) {
         Located best = null;
-        for (Subcommand sub : REFERENCE_5_4_2) {
+        for (Subcommand sub : table) {
             int n = sub.words().size();
             for (int i = 1; i + n <= words.size(); i++) {
                 if (words.subList(i, i + n).equals(sub.words())) {
