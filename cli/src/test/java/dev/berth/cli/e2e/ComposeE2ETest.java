@@ -70,7 +70,7 @@ class ComposeE2ETest {
     void aConvertedComposeAppStartsInDependsOnOrderAndAnswers() {
         String dir = "/root/e2e/compose";
         host.writeFile(dir + "/compose.yaml", COMPOSE);
-        host.writeFile(dir + "/.env", "WEB_PORT=8086\n");
+        host.writeFile(dir + "/.env", "WEB_PORT=8186\n");
 
         TestHost.Result convert = host.berth("convert", "--output", dir + "/units", dir + "/compose.yaml");
         assertEquals(0, convert.exitCode(), convert::describe);
@@ -81,11 +81,11 @@ class ComposeE2ETest {
 
         TestHost.Result apply = host.berth("apply", dir + "/units");
         assertEquals(0, apply.exitCode(), apply::describe);
-        host.await(START, () -> "200".equals(host.httpStatus(8086, "/starts.txt")),
+        host.await(START, () -> "200".equals(host.httpStatus(8186, "/starts.txt")),
                 () -> host.diagnose("shopweb.service") + host.diagnose("shopinit.service") + host.diagnose("shopdb.service"));
 
-        assertEquals("shopdb\nshopinit\nshopweb\n", host.httpBody(8086, "/starts.txt"));
-        assertEquals("db-ok\n", host.httpBody(8086, "/from-db.txt"), "the init job reached shopdb by its name");
+        assertEquals("shopdb\nshopinit\nshopweb\n", host.httpBody(8186, "/starts.txt"));
+        assertEquals("db-ok\n", host.httpBody(8186, "/from-db.txt"), "the init job reached shopdb by its name");
         assertEquals("active", host.activeState("shopdb.service"));
         assertEquals("active", host.activeState("shopinit.service")); // oneshot, RemainAfterExit=yes
         assertEquals("active", host.activeState("shopweb.service"));
@@ -106,15 +106,15 @@ class ComposeE2ETest {
                   notesweb:
                     image: localhost/busybox:latest
                     command: ["sh", "-c", "trap 'exit 0' TERM; mkdir -p /www; echo notes > /www/index.html; httpd -f -p 80 -h /www & wait"]
-                    ports: ["8087:80"]
+                    ports: ["8187:80"]
                     restart: always
                 """);
         TestHost.Result convert = host.berth("convert", "--to", "yaml", "--output", dir + "/spec", dir + "/compose.yaml");
         assertEquals(0, convert.exitCode(), convert::describe);
         TestHost.Result apply = host.berth("apply", dir + "/spec/notes.berth.yaml");
         assertEquals(0, apply.exitCode(), apply::describe);
-        host.await(START, () -> "200".equals(host.httpStatus(8087, "/")), () -> host.diagnose("notesweb.service"));
-        assertEquals("notes\n", host.httpBody(8087, "/index.html"));
+        host.await(START, () -> "200".equals(host.httpStatus(8187, "/")), () -> host.diagnose("notesweb.service"));
+        assertEquals("notes\n", host.httpBody(8187, "/index.html"));
         var status = host.berthStatus("notesweb").path("state");
         assertEquals("active", status.path("activeState").asText(), status::toString);
         assertEquals("/etc/containers/systemd/notes.berth.yaml", status.path("sourcePath").asText());
