@@ -42,4 +42,22 @@ class JsonRecordsTest {
                 Json.line(new CatCommand.Document(List.of(new CatCommand.Row("web.service",
                         List.of(new CatCommand.FileJson("/f", Optional.empty())), Optional.empty())))));
     }
+
+    @Test
+    void aJobThatSucceededWritesNullProblemFixAndStateAndNoLogs() {
+        assertEquals("{\"name\":\"web.service\",\"given\":\"web\",\"job\":\"start\",\"result\":\"done\","
+                        + "\"succeeded\":true,\"problem\":null,\"fix\":null,\"state\":null,\"logs\":[]}",
+                Json.line(new JobCommand.Row("web.service", "web", "start", "done", true, Optional.empty(),
+                        Optional.empty(), Optional.empty(), List.of())));
+    }
+
+    @Test
+    void aUnitStateWritesEveryPropertyAndNullForThoseSystemdLeftUnset() {
+        dev.berth.systemd.UnitState dead = new dev.berth.systemd.UnitState("web.service", "", "loaded", "inactive",
+                "dead", "", 0, 2, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        assertEquals("{\"loadState\":\"loaded\",\"activeState\":\"inactive\",\"subState\":\"dead\","
+                        + "\"result\":null,\"mainPid\":null,\"since\":null,\"uptimeSeconds\":null,\"restarts\":2,"
+                        + "\"execMainStatus\":0,\"fragmentPath\":null,\"sourcePath\":null}",
+                Json.line(UnitStates.json(dead, java.time.Instant.EPOCH)));
+    }
 }
