@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -64,12 +62,12 @@ final class CatCommand implements Callable<Integer> {
         if (resolved.status() != Console.OK) {
             return resolved.status();
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         boolean allRead = true;
         boolean first = true;
         for (Found f : resolved.found()) {
             ManagedUnit u = f.from();
-            List<Map<String, Object>> files = new ArrayList<>();
+            List<FileJson> files = new ArrayList<>();
             if (!first && !console.json()) {
                 console.out("");
             }
@@ -86,13 +84,10 @@ final class CatCommand implements Callable<Integer> {
                     text.ifPresentOrElse(t -> session.out().print(t.endsWith("\n") || t.isEmpty() ? t : t + "\n"),
                             () -> console.out("# (not shown: not world-readable, or unreadable)"));
                 }
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("path", p.toString());
-                file.put("text", text.orElse(null));
-                files.add(file);
+                files.add(new FileJson(p.toString(), text));
             }
             allRead &= unitRead;
-            Map<String, Object> generated = null;
+            Optional<Generated> generated = Optional.empty();
             if (u.generated().isPresent() && !unitRead) {
                 // The unit carries the lines of the file that is not shown.
                 if (!console.json()) {
@@ -108,24 +103,31 @@ final class CatCommand implements Callable<Integer> {
                             + u.fileName() + ")");
                     session.out().print(text);
                 }
-                generated = new LinkedHashMap<>();
-                generated.put("name", u.generated().get().fileName());
-                generated.put("text", text);
+                generated = Optional.of(new Generated(u.generated().get().fileName(), text));
             } else if (!console.json()) {
                 console.out("");
                 console.out("# " + u.service() + " is not generated: " + u.fileName() + " has errors (see 'berth "
                         + "check " + u.source().path() + "')");
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", f.unit());
-            row.put("files", files);
-            row.put("generated", generated);
-            rows.add(row);
+            rows.add(new Row(f.unit(), files, generated));
         }
         if (console.json()) {
-            console.document(Map.of("units", rows));
+            console.document(new Document(rows));
         }
         return allRead ? Console.OK : Console.FAILED;
+    }
+
+    /** The JSON answer: per unit, its files (text null when not shown) and the unit berth generates from them. */
+    record Document(List<Row> units) {
+    }
+
+    record Row(String name, List<FileJson> files, Optional<Generated> generated) {
+    }
+
+    record FileJson(String path, Optional<String> text) {
+    }
+
+    record Generated(String name, String text) {
     }
 
     /** The Quadlet file, then each drop-in that contributed a line, in the order they apply. */

@@ -9,8 +9,6 @@ import dev.berth.runtime.CheckpointFlags;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -102,17 +100,16 @@ final class CheckpointCommand implements Callable<Integer> {
         }
     }
 
+    /** The JSON answer: the archive written, its metadata, CRIU's statistics and the unit's state after. */
+    record Document(String unit, String archive, CheckpointMetadata metadata, CriuStats criu, String activeState,
+                    String result) {
+    }
+
     static void print(Console console, String unit, CheckpointResult r, boolean stats) {
         CheckpointMetadata m = r.archive().metadata().orElseThrow();
         if (console.json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("unit", unit);
-            doc.put("archive", r.archive().path().toString());
-            doc.put("metadata", m);
-            doc.put("criu", m.criu());
-            doc.put("activeState", r.after().activeState());
-            doc.put("result", r.after().result());
-            console.document(doc);
+            console.document(new Document(unit, r.archive().path().toString(), m, m.criu(),
+                    r.after().activeState(), r.after().result()));
             return;
         }
         console.out("checkpointed " + unit + " into " + r.archive().path() + " (" + (m.size() / 1024) + " KiB); "

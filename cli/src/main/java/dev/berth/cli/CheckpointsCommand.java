@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +46,7 @@ final class CheckpointsCommand implements Callable<Integer> {
     public Integer call() {
         Console console = new Console(session, manager.format);
         CheckpointStore store = CheckpointSupport.store(session);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         try {
             for (String unit : units(session, store, name, console)) {
                 for (Archive a : store.list(unit)) {
@@ -62,23 +60,18 @@ final class CheckpointsCommand implements Callable<Integer> {
             return Console.FAILED;
         }
         if (console.json()) {
-            console.document(Map.of("checkpoints", rows));
+            console.document(new Document(rows));
         } else if (rows.isEmpty()) {
             console.note("no checkpoints in " + store.root());
         } else {
             Table t = new Table("UNIT", "ARCHIVE", "CREATED", "SIZE", "IMAGE", "BY");
-            for (Map<String, Object> r : rows) {
-                t.add(str(r.get("unit")), str(r.get("path")), str(r.get("created")),
-                        r.get("size") == null ? "" : (((Number) r.get("size")).longValue() / 1024) + " KiB",
-                        str(r.get("image")), str(r.get("by")));
+            for (Row r : rows) {
+                t.add(r.unit(), r.path(), r.created().orElse(""), r.size().map(n -> n / 1024 + " KiB").orElse(""),
+                        r.image().orElse(""), r.by().orElse(""));
             }
             t.lines().forEach(console::out);
         }
         return Console.OK;
-    }
-
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
     }
 
     static List<String> units(Berth.Session session, CheckpointStore store, String name, Console console)
@@ -93,17 +86,24 @@ final class CheckpointsCommand implements Callable<Integer> {
         return List.of(f.get().unit());
     }
 
-    private static Map<String, Object> row(String unit, Archive a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", unit);
-        m.put("path", a.path().toString());
+    /** The JSON answer of {@code berth checkpoints}: one row per archive. */
+    record Document(List<Row> checkpoints) {
+    }
+
+    /** One archive; the fields from its metadata are null when it has none (or it is unreadable). */
+    record Row(String unit, String path, Optional<String> created, Optional<Long> size, Optional<String> image,
+               Optional<String> by, Optional<CheckpointMetadata> metadata) {
+    }
+
+    /** The JSON answer of {@code berth checkpoints prune}. */
+    record Removed(List<String> removed) {
+    }
+
+    private static Row row(String unit, Archive a) {
         Optional<CheckpointMetadata> md = a.metadata();
-        m.put("created", md.map(CheckpointMetadata::created).orElse(null));
-        m.put("size", md.map(CheckpointMetadata::size).orElse(null));
-        m.put("image", md.map(CheckpointMetadata::image).orElse(null));
-        m.put("by", md.map(CheckpointMetadata::by).orElse(null));
-        m.put("metadata", md.orElse(null));
-        return m;
+        return new Row(unit, a.path().toString(), md.map(CheckpointMetadata::created),
+                md.map(CheckpointMetadata::size), md.map(CheckpointMetadata::image), md.map(CheckpointMetadata::by),
+                md);
     }
 
     /** {@code berth checkpoints prune}. */
@@ -155,7 +155,7 @@ final class CheckpointsCommand implements Callable<Integer> {
                 return Console.FAILED;
             }
             if (console.json()) {
-                console.document(Map.of("removed", removed));
+                console.document(new Removed(removed));
             } else {
                 removed.forEach(r -> console.out("removed " + r));
                 console.note(removed.size() + (removed.size() == 1 ? " checkpoint" : " checkpoints") + " removed");

@@ -8,10 +8,9 @@ import dev.berth.systemd.SystemdException;
 import dev.berth.spec.systemd.TimeSpan;
 import dev.berth.systemd.UnitState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,7 +88,7 @@ abstract class JobCommand implements Callable<Integer> {
         }
         List<String> unitNames = resolved.found().stream().map(Found::unit).toList();
         Journal journal = new Journal(session.journal(), manager.user);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         boolean allSucceeded = true;
         try (Systemd systemd = session.connect(manager.user)) {
             List<JobOutcome> outcomes;
@@ -113,7 +112,7 @@ abstract class JobCommand implements Callable<Integer> {
             return console.fail(e);
         }
         if (console.json()) {
-            console.document(Map.of("units", rows));
+            console.document(new Document(rows));
         }
         return allSucceeded ? Console.OK : Console.FAILED;
     }
@@ -130,17 +129,18 @@ abstract class JobCommand implements Callable<Integer> {
                 && (kind == JobKind.START || kind == JobKind.RESTART);
     }
 
-    private Map<String, Object> report(JobOutcome o, Found target, Systemd systemd, Journal journal,
-                                       Console console) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", o.unit());
-        row.put("given", target.given());
-        row.put("job", kind.verb());
-        row.put("result", UnitStates.name(o.result()));
-        row.put("succeeded", o.succeeded());
-        row.put("problem", o.refusal().map(SystemdException::problem).orElse(o.succeeded() ? null
-                : kind.verb() + " " + o.unit() + ": " + o.result().description()));
-        row.put("fix", o.refusal().flatMap(SystemdException::fix).orElse(null));
+    /** One unit's line of the JSON report; {@code state} and {@code logs} explain a failed job. */
+    record Row(String name, String given, String job, String result, boolean succeeded, Optional<String> problem,
+               Optional<String> fix, Optional<UnitStates.StateJson> state, List<JournalRecord.JsonEntry> logs) {
+    }
+
+    record Document(List<Row> units) {
+    }
+
+    private Row report(JobOutcome o, Found target, Systemd systemd, Journal journal, Console console) {
+        Optional<String> problem = o.refusal().map(SystemdException::problem).or(() -> o.succeeded()
+                ? Optional.empty() : Optional.of(kind.verb() + " " + o.unit() + ": " + o.result().description()));
+        Optional<String> fix = o.refusal().flatMap(SystemdException::fix);
         if (o.succeeded()) {
             if (!console.json() && !manager.quiet) {
                 console.out(switch (o.result()) {
@@ -149,9 +149,8 @@ abstract class JobCommand implements Callable<Integer> {
                     default -> o.message();
                 });
             }
-            row.put("state", null);
-            row.put("logs", List.of());
-            return row;
+            return new Row(o.unit(), target.given(), kind.verb(), UnitStates.name(o.result()), true, problem, fix,
+                    Optional.empty(), List.of());
         }
         // Why it failed: the unit's state and its last log lines, when a job ran. When systemd refused to queue
         // it (no such unit, permission denied, masked, not applicable) the refusal says it all.
@@ -167,8 +166,6 @@ abstract class JobCommand implements Callable<Integer> {
             }
             logs = journal.last(o.unit(), Journal.FAILURE_LINES, journalProblems);
         }
-        row.put("state", state.map(s -> UnitStates.json(s, session.clock().instant())).orElse(null));
-        row.put("logs", logs.stream().map(JournalRecord::json).toList());
         if (!console.json()) {
             console.out(o.message());
             state.ifPresent(s -> console.out("  " + s.name() + " is " + UnitStates.active(s)));
@@ -187,7 +184,9 @@ abstract class JobCommand implements Callable<Integer> {
                         + target.given() + "'");
             }
         }
-        return row;
+        Instant now = session.clock().instant();
+        return new Row(o.unit(), target.given(), kind.verb(), UnitStates.name(o.result()), false, problem, fix,
+                state.map(s -> UnitStates.json(s, now)), logs.stream().map(JournalRecord::json).toList());
     }
 
     @Command(name = "start",

@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -70,15 +68,16 @@ public record JournalRecord(Optional<Instant> time, String unit, OptionalLong pi
         return when + " " + who + ": " + message;
     }
 
-    /** {@code {"timestamp", "unit", "pid", "priority", "message"}}; absent values are null. */
-    public Map<String, Object> json() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("timestamp", time.map(Instant::toString).orElse(null));
-        m.put("unit", unit);
-        m.put("pid", pid.isPresent() ? pid.getAsLong() : null);
-        m.put("priority", priority.isPresent() ? priority.getAsInt() : null);
-        m.put("message", message);
-        return m;
+    /** One journal entry in berth's JSON: {@code timestamp, unit, pid, priority, message}; absent values are null. */
+    public record JsonEntry(Optional<String> timestamp, String unit, Optional<Long> pid, Optional<Integer> priority,
+                       String message) {
+    }
+
+    /** This entry as berth's JSON shows it. */
+    public JsonEntry json() {
+        return new JsonEntry(time.map(Instant::toString), unit,
+                pid.isPresent() ? Optional.of(pid.getAsLong()) : Optional.empty(),
+                priority.isPresent() ? Optional.of(priority.getAsInt()) : Optional.empty(), message);
     }
 
     /** A string value, a byte-array value, or (repeated field) the last of several; empty for null or missing. */

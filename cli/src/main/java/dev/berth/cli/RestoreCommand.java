@@ -4,8 +4,6 @@ import dev.berth.checkpoint.CheckpointException;
 import dev.berth.checkpoint.RestoreResult;
 import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,16 +78,15 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
+    /** The JSON answer: whether the unit came back from the archive, or why it was started cold. */
+    record Document(String unit, String archive, boolean restored, Optional<String> coldReason, String activeState,
+                    long mainPid) {
+    }
+
     static void print(Console console, String unit, RestoreResult r) {
         if (console.json()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("unit", unit);
-            doc.put("archive", r.archive().path().toString());
-            doc.put("restored", r.restored());
-            doc.put("coldReason", r.coldReason().orElse(null));
-            doc.put("activeState", r.after().activeState());
-            doc.put("mainPid", r.after().mainPid());
-            console.document(doc);
+            console.document(new Document(unit, r.archive().path().toString(), r.restored(), r.coldReason(),
+                    r.after().activeState(), r.after().mainPid()));
         } else if (r.restored()) {
             console.out("restored " + unit + " from " + r.archive().path() + "; main PID " + r.after().mainPid());
         } else {

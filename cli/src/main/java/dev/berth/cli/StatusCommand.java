@@ -9,9 +9,7 @@ import dev.berth.systemd.UnitSummary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
         Console console = new Console(session, manager.format);
         BerthUnits units = BerthUnits.load(manager.user, session.env());
         List<Shown> shown = new ArrayList<>();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         boolean allActive = true;
         if (!names.isEmpty()) {
             Targets.Result found = Targets.resolveWithStatus(units, names, false, console);
@@ -106,7 +104,7 @@ final class StatusCommand implements Callable<Integer> {
                         s.unit().image().orElse("-"), s.unit().source().path());
             }
             if (console.json()) {
-                console.document(Map.of("units", rows));
+                console.document(new Document(rows));
             } else if (shown.isEmpty()) {
                 console.out("no units: the search path holds no Quadlet files berth generates units from "
                         + "(see 'berth list')");
@@ -179,16 +177,16 @@ final class StatusCommand implements Callable<Integer> {
         return SearchPathReal.of(Path.of(a)).equals(SearchPathReal.of(Path.of(b)));
     }
 
-    private static Map<String, Object> row(Shown s, Optional<UnitState> state, Optional<String> note, Instant now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name());
-        m.put("source", s.unit().source().path());
-        m.put("image", s.unit().image().orElse(null));
-        m.put("managed", managed(s, state));
-        m.put("enabled", EnabledState.of(s.unit(), s.name()));
-        m.put("note", note.orElse(null));
-        m.put("state", state.map(st -> UnitStates.json(st, now)).orElse(null));
-        return m;
+    record Document(List<Row> units) {
+    }
+
+    record Row(String name, String source, Optional<String> image, boolean managed, String enabled,
+               Optional<String> note, Optional<UnitStates.StateJson> state) {
+    }
+
+    private static Row row(Shown s, Optional<UnitState> state, Optional<String> note, Instant now) {
+        return new Row(s.name(), s.unit().source().path(), s.unit().image(), managed(s, state),
+                EnabledState.of(s.unit(), s.name()), note, state.map(st -> UnitStates.json(st, now)));
     }
 
     /** A path's real form when it exists, else the path normalised. */

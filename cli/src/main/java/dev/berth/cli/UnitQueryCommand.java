@@ -5,9 +5,7 @@ import dev.berth.systemd.Systemd;
 import dev.berth.systemd.SystemdException;
 import dev.berth.systemd.UnitState;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +50,7 @@ abstract class UnitQueryCommand implements Callable<Integer> {
         if (resolved.status() != Console.OK) {
             return resolved.status();
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         boolean any = false;
         try (Systemd systemd = needsBus() ? session.connect(manager.user) : null) {
             for (Found f : resolved.found()) {
@@ -61,19 +59,22 @@ abstract class UnitQueryCommand implements Callable<Integer> {
                 if (!console.json() && !manager.quiet) {
                     console.out(word);
                 }
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", f.unit());
-                row.put("given", f.given());
-                row.put("state", word);
-                rows.add(row);
+                rows.add(new Row(f.unit(), f.given(), word));
             }
         } catch (SystemdException e) {
             return console.fail(e);
         }
         if (console.json()) {
-            console.document(Map.of("units", rows));
+            console.document(new Document(rows));
         }
         return any ? Console.OK : no();
+    }
+
+    /** The JSON answer: one row per unit asked about. */
+    record Document(List<Row> units) {
+    }
+
+    record Row(String name, String given, String state) {
     }
 
     /** The unit's ActiveState; "inactive" when systemd has not loaded it (as systemctl prints). */

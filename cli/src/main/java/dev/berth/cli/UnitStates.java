@@ -4,9 +4,7 @@ import dev.berth.systemd.JobResult;
 import dev.berth.systemd.UnitState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** How unit states and job results read, in text and JSON, the same in every command. */
@@ -57,19 +55,17 @@ final class UnitStates {
     }
 
     /** The JSON of a unit state: every property berth reads, absent ones as null. */
-    static Map<String, Object> json(UnitState s, Instant now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("loadState", s.loadState());
-        m.put("activeState", s.activeState());
-        m.put("subState", s.subState());
-        m.put("result", s.result().isEmpty() ? null : s.result());
-        m.put("mainPid", s.mainPid() == 0 ? null : s.mainPid());
-        m.put("since", s.activeEnterTimestamp().map(Instant::toString).orElse(null));
-        m.put("uptimeSeconds", uptime(s, now).map(Duration::toSeconds).orElse(null));
-        m.put("restarts", s.restarts());
-        m.put("execMainStatus", s.execMainStatus());
-        m.put("fragmentPath", s.fragmentPath().orElse(null));
-        m.put("sourcePath", s.sourcePath().orElse(null));
-        return m;
+    record StateJson(String loadState, String activeState, String subState, Optional<String> result,
+                     Optional<Long> mainPid, Optional<String> since, Optional<Long> uptimeSeconds, long restarts,
+                     int execMainStatus, Optional<String> fragmentPath, Optional<String> sourcePath) {
+    }
+
+    static StateJson json(UnitState s, Instant now) {
+        return new StateJson(s.loadState(), s.activeState(), s.subState(),
+                Optional.of(s.result()).filter(r -> !r.isEmpty()),
+                s.mainPid() == 0 ? Optional.empty() : Optional.of(s.mainPid()),
+                s.activeEnterTimestamp().map(Instant::toString),
+                uptime(s, now).map(Duration::toSeconds),
+                s.restarts(), s.execMainStatus(), s.fragmentPath(), s.sourcePath());
     }
 }
