@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "Compiles Podman Quadlet files (.container .volume .network .pod .kube .image .build .artifact, and "
-                    + "berth's YAML specs, .berth.yaml) into systemd units, the same units Quadlet 5.4.2 generates, "
+                    + "berth's YAML specs, .berth.yaml) into systemd units, the same units Quadlet generates (by "
+                    + "default 6.0; QuadletVersion= in /etc/berth/berth.conf pins an older version, 5.4 to 5.8), "
                     + "with compiler-style diagnostics (file:line:col, and a fix when one is known).",
             "",
             "At boot and at every daemon-reload, systemd runs berth-generator (see berth-generator -help); "
