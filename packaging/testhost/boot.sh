@@ -68,6 +68,10 @@ inner() {
     ro_binds "$dir" "$binds"
     mount -t proc proc "$dir/proc"
     mount --rbind /dev "$dir/dev"
+    # A fresh /dev/shm, as every real boot has: the machine's own is shared otherwise, so podman's SHM locks
+    # (libpod_lock) outlived a "reboot" while /run did not, and its refresh at boot failed ("acquiring lock N ...:
+    # file exists"); it also kept the test host's locks out of the machine's /dev/shm.
+    mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$dir/dev/shm"
     mount -t sysfs sysfs "$dir/sys"
     mount -t cgroup2 cgroup2 "$dir/sys/fs/cgroup"   # pure cgroup2 inside
     mount -t tmpfs tmpfs "$dir/run"
