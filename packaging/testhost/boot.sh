@@ -107,29 +107,49 @@ main() {
         flock -n 8 || th_die "another test host is running (or booting: $SLOT_LOCK is held); only one at a time"
     fi
 
-    # One test host per machine: all of them would share the host's cgroup2
-    # hierarchy (the cgroup namespace is rooted at the unified hierarchy's root).
-    local other
+    # One group of test hosts per machine at a time (th_group in lib.sh): this host's group is its own run
+    # directory, or the running host named by BERTH_TESTHOST_BESIDE, or, on a reboot, the group it was booted in.
+    local group other allowed=" "
+    group=$(readlink -m -- "$RUN")
+    if [[ -n ${BERTH_TESTHOST_BESIDE:-} ]]; then
+        group=$(th_group "$(readlink -m -- "$BERTH_TESTHOST_BESIDE")")
+        th_alive "$BERTH_TESTHOST_BESIDE/init.pid" ||
+            th_die "BERTH_TESTHOST_BESIDE=$BERTH_TESTHOST_BESIDE: no test host is running there"
+    elif [[ ${BERTH_TESTHOST_REBOOTING:-} == "$RUN" ]]; then
+        group=$(th_group "$RUN")
+    fi
     for other in "$TESTHOST_BASE"/*/init.pid "$(dirname "$RUN")"/*/init.pid; do
         [[ -f $other && $(dirname "$(readlink -f "$other")") != "$(readlink -m "$RUN")" ]] || continue
-        if th_alive "$other"; then
+        th_alive "$other" || continue
+        if [[ $(th_group "$(dirname "$other")") != "$group" ]]; then
             th_die "another test host is running ($other, pid $TH_PID); only one at a time"
         fi
+        allowed+="$(RUN=$(dirname "$other") th_cgroup_dir || true) "
     done
 
-    # The same, wherever the other host's run directory is: every test host's systemd
-    # puts itself into init.scope of the shared unified hierarchy.
-    local procs=
-    [[ -r $UNIFIED/init.scope/cgroup.procs ]] && procs=$(tr '\n' ' ' <"$UNIFIED/init.scope/cgroup.procs")
-    if [[ -n ${procs// /} ]] && ! th_alive "$RUN/init.pid"; then
-        th_die "another test host is running (pid ${procs% } in $UNIFIED/init.scope); only one at a time"
-    fi
+    # The same for hosts whose run directory is elsewhere, found by their systemd in the unified hierarchy: in a
+    # cgroup directory of their own (th_cgroup_dir), or, booted by older scripts, at its root.
+    local scope procs mine
+    mine=$(th_cgroup_dir || true)
+    for scope in "$UNIFIED"/init.scope "$UNIFIED"/berth-testhost-*/init.scope; do
+        [[ -r $scope/cgroup.procs && $allowed != *" ${scope%/init.scope} "* && ${scope%/init.scope} != "$mine" ]] ||
+            continue
+        procs=$(tr '\n' ' ' <"$scope/cgroup.procs")
+        if [[ -n ${procs// /} ]]; then
+            th_die "another test host is running (pid ${procs% } in $scope); only one at a time"
+        fi
+    done
 
     mkdir -p "$RUN"
     exec 7>"$RUN/.lock"
     flock -n 7 || th_die "another boot/kill/destroy is in progress on $RUN"
     if th_alive "$RUN/init.pid"; then
         th_die "a test host is already running on $RUN (init pid $TH_PID)"
+    fi
+    if [[ $group != "$(readlink -m -- "$RUN")" ]]; then
+        echo "$group" >"$RUN/beside"
+    else
+        rm -f -- "$RUN/beside"
     fi
 
     if [[ -d $RUN/root ]]; then
@@ -157,7 +177,10 @@ main() {
         th_log "copied in $((($(date +%s%N) - t0) / 1000000)) ms"
     fi
 
-    th_cgroups >"$RUN/cgroups.before"
+    local cg=
+    if cg=$(th_cgroup_dir); then
+        mkdir -p -- "$cg"
+    fi
     rm -f -- "$RUN/init.pid" "$RUN/init.pid.tmp" "$RUN/inner.pid" "$RUN/unshare.pid"
     {
         echo "=== boot $(date -u +%Y-%m-%dT%H:%M:%SZ) ==="
@@ -169,9 +192,13 @@ main() {
     # processes see the machine's v1 memberships in /proc/self/cgroup (memory:/process_api/...), which podman
     # takes for paths in the test host's cgroup2 tree: rootless podman then fails under a user unit ("mkdir
     # /sys/fs/cgroup/memory: permission denied") and root podman creates stray directories in the unified tree.
-    setsid unshare --pid --fork --mount --uts --ipc --net --cgroup -- \
-        bash "$SELF" --inner "$RUN/root" "$RUN/inner.pid" "$RUN/binds" \
-        </dev/null >>"$RUN/boot.log" 2>&1 6<&- 7>&- 8>&- 9>&- &
+    # The subshell moves itself into the host's own cgroup2 directory (th_cgroup_dir; the unified hierarchy only,
+    # the machine's v1 memberships stay) before unshare roots the new cgroup namespace where it stands.
+    (
+        [[ -z $cg ]] || echo "$BASHPID" >"$cg/cgroup.procs"
+        exec setsid unshare --pid --fork --mount --uts --ipc --net --cgroup -- \
+            bash "$SELF" --inner "$RUN/root" "$RUN/inner.pid" "$RUN/binds"
+    ) </dev/null >>"$RUN/boot.log" 2>&1 6<&- 7>&- 8>&- 9>&- &
     ushare=$!
     echo "$ushare $(th_starttime "$ushare" || echo 0)" >"$RUN/unshare.pid"
 

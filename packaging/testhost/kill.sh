@@ -35,15 +35,15 @@ else
 fi
 rm -f -- "$RUN/init.pid" "$RUN/unshare.pid" "$RUN/inner.pid"
 
-# Remove (rmdir only) the cgroup2 directories the test host's systemd created in
-# the host's controller-less unified hierarchy. Best effort; v1 is never touched.
-if [[ -f $RUN/cgroups.before ]]; then
-    mapfile -t new < <(th_cgroups | LC_ALL=C comm -13 "$RUN/cgroups.before" - |
-        awk -F/ '{ print NF "\t" $0 }' | sort -rn | cut -f2-)
+# Remove (rmdir only) the cgroup2 directories of this host: its own directory of the unified hierarchy
+# (th_cgroup_dir) and what its systemd created below it, deepest first. Best effort; v1 is never touched, and
+# neither is any other host's directory.
+if cg=$(th_cgroup_dir) && [[ -d $cg ]]; then
+    mapfile -t new < <(find "$cg" -depth -type d 2>/dev/null)
     for ((try = 0; try < 20 && ${#new[@]}; try++)); do
         left=()
         for d in "${new[@]}"; do
-            [[ $d == "$UNIFIED"/* ]] || continue
+            [[ $d == "$cg" || $d == "$cg"/* ]] || continue
             [[ -d $d ]] || continue
             rmdir -- "$d" 2>/dev/null || left+=("$d")
         done

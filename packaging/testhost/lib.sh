@@ -8,7 +8,7 @@
 #   init.pid      "PID STARTTIME" of /lib/systemd/systemd --system (host PID)
 #   unshare.pid   "PID STARTTIME" of the unshare process (its parent)
 #   boot.log      console output of the inner script and systemd
-#   cgroups.before  cgroup2 directories that existed before the last boot
+#   beside        the group it was booted in, when not its own (see th_group)
 # STARTTIME (field 22 of /proc/PID/stat) guards against PID reuse: nothing is
 # ever signalled unless both PID and start time still match.
 
@@ -16,11 +16,34 @@ TESTHOST_BASE=/var/tmp/berth-testhost
 RUN=${BERTH_TESTHOST_RUN:-$TESTHOST_BASE/default}
 RUN=${RUN%/}
 UNIFIED=/sys/fs/cgroup/unified
-# The machine's one test-host slot, held by a boot.sh while it boots and by reboot.sh from its kill to the end of
+# The machine's test-host slot, held by a boot.sh while it boots and by reboot.sh from its kill to the end of
 # its boot: without it, another engineer's boot.sh, waiting for the machine, got in between a reboot's kill and
 # its boot, and the reboot failed with "another test host is running".
 SLOT_LOCK=$TESTHOST_BASE/.slot.lock
 INNER_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# Test hosts booted beside one another form a group: BERTH_TESTHOST_BESIDE=RUN (of a running host) at boot puts
+# the new host in that host's group, recorded in RUN/beside. boot.sh refuses a host of another group, so separate
+# runs (other engineers, other suites) still take the machine one at a time, while a test may boot a second host
+# next to its own (migration between hosts).
+th_group() {
+    local dir=$1
+    if [[ -f $dir/beside ]]; then
+        cat -- "$dir/beside"
+    else
+        readlink -m -- "$dir"
+    fi
+}
+
+# The cgroup2 directory a test host's cgroup namespace is rooted in, one per run directory: boot.sh moves the
+# unshare'd process there first, so each host's systemd manages a subtree of its own of the machine's
+# controller-less unified hierarchy (two hosts at its root collided). Nothing when there is no unified hierarchy.
+th_cgroup_dir() {
+    [[ -d $UNIFIED && $(stat -f -c %T "$UNIFIED" 2>/dev/null) == cgroup2fs ]] || return 1
+    local hash
+    hash=$(printf '%s' "$(readlink -m -- "$RUN")" | sha256sum)
+    printf '%s/berth-testhost-%s\n' "$UNIFIED" "${hash:0:12}"
+}
 
 th_log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 th_die() { th_log "ERROR: $*"; exit 1; }
@@ -84,11 +107,4 @@ th_mounted() {
         grep -qsF -- "$1" "$f" && return 0
     done
     return 1
-}
-
-# List the cgroup2 directories below the (controller-less) unified hierarchy.
-# Read-only. The v1 controller hierarchies are never looked at.
-th_cgroups() {
-    [[ -d $UNIFIED && $(stat -f -c %T "$UNIFIED" 2>/dev/null) == cgroup2fs ]] || return 0
-    find "$UNIFIED" -mindepth 1 -type d 2>/dev/null | LC_ALL=C sort
 }

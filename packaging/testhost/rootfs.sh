@@ -221,6 +221,18 @@ inner_build() {
 
     # systemd: the one unit that fails in the namespace boot.
     ln -sfn /dev/null "$dir/etc/systemd/system/systemd-modules-load.service"
+    # No gettys: /dev is the machine's, so getty@tty1 ran an agetty on the machine's own tty1, and two test hosts
+    # booted side by side took it from each other until systemd gave up (start-limit-hit, the host "degraded").
+    local getty
+    for getty in getty@.service serial-getty@.service console-getty.service container-getty@.service; do
+        ln -sfn /dev/null "$dir/etc/systemd/system/$getty"
+    done
+    # network-online.target at boot, as on a host whose network services pull it in: podman's user unit
+    # podman-user-wait-network-online.service waits (90 s, then fails) for the system's target, which nothing in
+    # this rootfs pulls in before a system container unit starts (seen: RootlessE2ETest run alone timed out).
+    mkdir -p "$dir/etc/systemd/system/multi-user.target.wants"
+    ln -sfn /usr/lib/systemd/system/network-online.target \
+        "$dir/etc/systemd/system/multi-user.target.wants/network-online.target"
     # /dev/net/tun for rootless pasta, bound over the machine's node inside the test host only (see the unit).
     mkdir -p "$dir/etc/systemd/system/sysinit.target.wants"
     ln -sfn ../berth-testhost-tun.service "$dir/etc/systemd/system/sysinit.target.wants/berth-testhost-tun.service"

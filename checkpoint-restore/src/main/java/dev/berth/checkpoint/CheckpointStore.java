@@ -244,6 +244,13 @@ public final class CheckpointStore {
         return gone;
     }
 
+    /** Removes one archive and its metadata (metadata last: an archive is never left without it). */
+    public void remove(Archive archive) throws IOException {
+        Files.deleteIfExists(archive.path());
+        Files.deleteIfExists(archive.metadataPath());
+        fsync(archive.path().getParent());
+    }
+
     /** A temporary file for an archive being written, and the name it gets when it is complete. */
     public record Reservation(Path temp, Path target) {
     }

@@ -38,9 +38,11 @@ import picocli.CommandLine.Parameters;
             "Moves a running container to another host, through a directory you copy (scp, rsync, Ansible): "
                     + "berth invents no transport.",
             "",
-            "--to DIR checkpoints NAME (the unit ends inactive, Result=success) and writes into DIR (0700) "
-                    + "everything the target needs: the archive and its metadata, the unit's Quadlet file "
-                    + "(spec/), the image when it is local (image.tar), and migration.json.",
+            "--to DIR checkpoints NAME (the unit ends inactive, Result=success, and is not restarted) and moves "
+                    + "into DIR (0700) everything the target needs: the archive and its metadata (no longer in this "
+                    + "host's store, so RestoreOnStart= cannot bring the container back here), the unit's Quadlet "
+                    + "file (spec/), the image when it is local (image.tar), and migration.json. Once the target "
+                    + "runs it, 'berth remove NAME' here keeps an [Install]ed unit from starting fresh at boot.",
             "--from DIR, on the target, loads the image, installs the Quadlet file (as berth apply does), "
                     + "and restores the container under its unit. Root only."},
         footerHeading = "%nExamples:%n",
@@ -120,6 +122,10 @@ final class MigrateCommand implements Callable<Integer> {
         Archive a = r.archive();
         CheckpointStore.copyInto(a.path(), createPrivate(dir.resolve(a.path().getFileName().toString())));
         CheckpointStore.copyInto(a.metadataPath(), createPrivate(dir.resolve(a.metadataPath().getFileName().toString())));
+        // A move, not a copy: left in this host's store, the archive would be the "latest" a RestoreOnStart= unit
+        // here restores at its next start, and the container would then run on both hosts. DIR holds it now (and
+        // 'berth migrate --from DIR' here brings it back).
+        c.store().remove(a);
         Path spec = dir.resolve("spec");
         Files.createDirectory(spec, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path source = managed.sourcePath();

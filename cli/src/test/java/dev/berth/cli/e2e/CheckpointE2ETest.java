@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checkpoint and restore through systemd (issue 8), with a counter container: a busybox shell that counts in
- * memory and writes "TOKEN COUNT" to /tmp/count, TOKEN being random per start, so a restored container (same
- * token, count at least where it was) is told apart from a fresh one (new token).
+ * Checkpoint and restore through systemd (issue 8), with the {@link CounterContainer}. Migration between two hosts
+ * is {@link MigrationE2ETest}.
  */
 @Tag("e2e")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 45, unit = TimeUnit.MINUTES)
 class CheckpointE2ETest {
 
-    private static final Duration UP = Duration.ofSeconds(60);
+    private static final Duration UP = CounterContainer.UP;
     private static final String STORE = "/var/lib/berth/checkpoints/";
     private TestHost host;
 
@@ -37,59 +36,24 @@ class CheckpointE2ETest {
         host = shared;
     }
 
-    /** The counter; {@code extra} goes into [Container] (before Exec), {@code tail} after the sections. */
-    static String counter(String image, String extra, String tail) {
-        return """
-                [Container]
-                Image=%s
-                %s
-                Exec=sh -c "trap \\"exit 0\\" TERM; t=$RANDOM$RANDOM; i=0; while true; do i=$((i+1)); echo \\"$t $i\\" > /tmp/count; sleep 0.2; done"
-
-                [Service]
-                Restart=always
-                %s
-                """.formatted(image, extra, tail);
+    private static String counter(String image, String extra, String tail) {
+        return CounterContainer.spec(image, extra, tail);
     }
 
     private void install(String name, String content) {
-        String site = "/root/e2e/" + name;
-        host.writeFile(site + "/" + name + ".container", content);
-        host.berthOk("apply", site);
+        CounterContainer.install(host, name, content);
     }
 
-    /** [token, count] of the running container. */
     private String[] count(String name) {
-        String[] tc = new String[2];
-        host.await(UP, () -> {
-            TestHost.Result r = host.exec("podman", "exec", "systemd-" + name, "cat", "/tmp/count");
-            String[] w = r.stdout().strip().split(" ");
-            if (r.ok() && w.length == 2) {
-                tc[0] = w[0];
-                tc[1] = w[1];
-                return true;
-            }
-            return false;
-        }, () -> host.diagnose(name + ".service"));
-        return tc;
+        return CounterContainer.count(host, name);
     }
 
     private void awaitCount(String name, int atLeast) {
-        host.await(UP, () -> Integer.parseInt(count(name)[1]) >= atLeast, () -> host.diagnose(name + ".service"));
+        CounterContainer.awaitCount(host, name, atLeast);
     }
 
-    /** MainPID is conmon, in UNIT/runtime, and the payload is inside the unit's cgroup too. */
     private void assertRestoredUnderUnit(String name) {
-        String unit = name + ".service";
-        assertEquals("active", host.activeState(unit), () -> host.diagnose(unit));
-        long mainPid = host.longProperty(unit, "MainPID");
-        assertEquals("conmon", host.run("cat", "/proc/" + mainPid + "/comm").strip());
-        assertTrue(host.run("cat", "/proc/" + mainPid + "/cgroup").contains("0::/system.slice/" + unit + "/runtime"),
-                () -> host.run("cat", "/proc/" + mainPid + "/cgroup"));
-        String payload = host.run("podman", "inspect", "--format", "{{.State.Pid}}", "systemd-" + name).strip();
-        assertTrue(host.run("cat", "/proc/" + payload + "/cgroup").contains("0::/system.slice/" + unit + "/"),
-                () -> host.run("cat", "/proc/" + payload + "/cgroup"));
-        assertEquals(String.valueOf(mainPid),
-                host.run("podman", "inspect", "--format", "{{.State.ConmonPid}}", "systemd-" + name).strip());
+        CounterContainer.assertRestoredUnderUnit(host, name);
     }
 
     private List<String> archives(String unit) {
@@ -160,9 +124,7 @@ class CheckpointE2ETest {
         assertTrue(rs.stdout().contains("restored " + unit), rs::describe);
         assertRestoredUnderUnit(name);
         String[] after = count(name);
-        assertEquals(before[0], after[0], "a fresh container (new token), not the restored one");
-        assertTrue(Integer.parseInt(after[1]) >= Integer.parseInt(before[1]),
-                "count went back: " + before[1] + " -> " + after[1]);
+        CounterContainer.assertContinues(before, after);
         assertEquals("", host.exec("ls", "/run/systemd/system/" + unit + ".d/zz-berth-restore.conf").stdout());
 
         // The restored unit stops cleanly.
@@ -195,9 +157,7 @@ class CheckpointE2ETest {
                 () -> host.diagnose(unit));
         assertRestoredUnderUnit(name);
         String[] after = count(name);
-        assertEquals(before[0], after[0], "a fresh container (new token), not the restored one");
-        assertTrue(Integer.parseInt(after[1]) >= Integer.parseInt(before[1]),
-                "count went back: " + before[1] + " -> " + after[1]);
+        CounterContainer.assertContinues(before, after);
         String json = host.run("sh", "-c", "cat " + STORE + unit + "/*.json");
         assertTrue(json.contains("\"by\": \"CheckpointOnStop\""), json);
         // Stopping checkpoints again and ends cleanly; removed, so that later reboots of the shared host skip it.

@@ -29,8 +29,9 @@ import java.util.function.Supplier;
  * <p>Every command runs as an argv list (never through a shell string). The host lives in its own run directory
  * ({@code /var/tmp/berth-testhost/e2e} unless {@code berth.testhost.run} says otherwise), which belongs to the
  * e2e suite: a JVM holds {@code e2e.lock} next to it from boot to destroy, so whatever it finds there when it
- * takes the lock is debris of a crashed run and is destroyed first. Only one test host may run per machine;
- * when another engineer's host is up, {@link #boot} waits and retries.
+ * takes the lock is debris of a crashed run and is destroyed first. One run's test hosts at a time per machine
+ * (a test may boot a second one {@link #beside} its own); when another engineer's host is up, {@link #boot} waits
+ * and retries.
  *
  * <p>Missing prerequisites (not root, no rootfs, no jars, a failed boot) fail the test loudly; nothing is
  * skipped.
@@ -59,17 +60,20 @@ public final class TestHost implements AutoCloseable {
     private final Path run;
     private final Path build;
     private final Duration waitForOther;
+    /** The run directory of the host this one is booted beside (BERTH_TESTHOST_BESIDE), or null. */
+    private final Path beside;
     private FileChannel lockChannel;
     private FileLock lock;
     private Thread shutdownHook;
     private boolean up;
 
-    private TestHost(Path scripts, Path rootfs, Path run, Path build, Duration waitForOther) {
+    private TestHost(Path scripts, Path rootfs, Path run, Path build, Duration waitForOther, Path beside) {
         this.scripts = scripts;
         this.rootfs = rootfs;
         this.run = run;
         this.build = build;
         this.waitForOther = waitForOther;
+        this.beside = beside;
     }
 
     /**
@@ -119,7 +123,7 @@ public final class TestHost implements AutoCloseable {
         }
         Path run = Path.of(System.getProperty("berth.testhost.run", "/var/tmp/berth-testhost/e2e"));
         Duration wait = Duration.ofSeconds(Long.getLong("berth.testhost.waitSeconds", 1800));
-        return new TestHost(scripts, rootfs, run, build, wait);
+        return new TestHost(scripts, rootfs, run, build, wait, null);
     }
 
     /**
@@ -130,7 +134,30 @@ public final class TestHost implements AutoCloseable {
     public static TestHost fromSystemProperties(String name) {
         TestHost shared = fromSystemProperties();
         return new TestHost(shared.scripts, shared.rootfs,
-                shared.run.resolveSibling(shared.run.getFileName() + "-" + name), shared.build, shared.waitForOther);
+                shared.run.resolveSibling(shared.run.getFileName() + "-" + name), shared.build, shared.waitForOther,
+                null);
+    }
+
+    /**
+     * A second host, booted beside this running one from another copy of the same rootfs, in the run directory
+     * {@code <run>-<name>} ({@code BERTH_TESTHOST_BESIDE}: boot.sh lets the two run side by side, each in a cgroup
+     * tree of its own, and still keeps other engineers' hosts out). Boot it with {@link #boot()}; close it first.
+     */
+    public TestHost beside(String name) {
+        if (!running()) {
+            fail("a host can only be booted beside a running one");
+        }
+        return new TestHost(scripts, rootfs, run.resolveSibling(run.getFileName() + "-" + name), build,
+                waitForOther, run);
+    }
+
+    /**
+     * Where the test host's root is on the machine: a file it writes at {@code /root/x} (not on one of its tmpfs,
+     * {@code /run} and {@code /tmp}) is {@code root().resolve("root/x")}. For copying between hosts, as a user would
+     * with scp.
+     */
+    public Path root() {
+        return run.resolve("root");
     }
 
     /** The source tree the suite runs from (berth.repo.root). */
@@ -433,7 +460,8 @@ public final class TestHost implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------------
 
     private Map<String, String> env() {
-        return Map.of("BERTH_TESTHOST_RUN", run.toString());
+        return beside == null ? Map.of("BERTH_TESTHOST_RUN", run.toString())
+                : Map.of("BERTH_TESTHOST_RUN", run.toString(), "BERTH_TESTHOST_BESIDE", beside.toString());
     }
 
     private Result script(String name, List<String> args, Duration timeout) {
