@@ -1,6 +1,7 @@
 package dev.berth.checkpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.runtime.CgroupFreezer;
 import dev.berth.runtime.CheckpointFlags;
 import dev.berth.runtime.ContainerInfo;
 import dev.berth.runtime.HostFacts;
@@ -24,10 +25,12 @@ import java.util.Optional;
 /**
  * Checkpoint and restore of a container unit, with systemd's view kept true at every step.
  *
- * <p>Checkpoint: CRIU dumps the running container from outside the unit (so a refusal changes nothing: CRIU
- * resumes the tree, the unit stays active). Its success ends the container, conmon (the unit's main process)
- * exits 137, and for that one exit a runtime drop-in ({@link UnitOverrides#openWindow}) makes systemd count it
- * as a success and not restart: the unit ends {@code inactive}, {@code Result=success}.
+ * <p>Checkpoint: CRIU dumps the running container from outside the unit. To stop it, berth freezes the payload's
+ * cgroup first ({@link CgroupFreezer}) and dumps it leaving it running: CRIU leaves it frozen, so the archive is
+ * written while nothing in the container moves, and a refusal or a failed write (a full disk) only needs a thaw to
+ * give the container back, unit active. Once the archive is stored, berth kills the frozen container, conmon (the
+ * unit's main process) exits 137, and for that one exit a runtime drop-in ({@link UnitOverrides#openWindow}) makes
+ * systemd count it as a success and not restart: the unit ends {@code inactive}, {@code Result=success}.
  *
  * <p>Restore: a start job through systemd whose {@code ExecStart=} is the unit helper; the helper runs
  * {@code podman container restore} inside the unit, so conmon and the payload come back into the unit's cgroup,
@@ -95,11 +98,27 @@ public final class Coordinator {
             throw new CheckpointException("cannot create an archive in " + store.root() + ": " + e.getMessage(),
                     null);
         }
+        // Stopping: freeze the payload, dump it leaving it running (CRIU leaves it frozen), write the archive, and
+        // only then kill it. Whatever fails before the kill, thawing gives the container back unchanged.
+        Optional<CgroupFreezer> frozen = Optional.empty();
+        if (stopping) {
+            try {
+                frozen = Optional.of(CgroupFreezer.of(info.pid()));
+                frozen.get().freeze();
+            } catch (IOException e) {
+                deleteQuietly(r.temp());
+                thawQuietly(frozen);
+                closeWindow(unit, stopping);
+                throw new CheckpointException("cannot freeze " + cu.containerName() + " for its checkpoint: "
+                        + e.getMessage() + "\nnothing was changed, the container is still running", null);
+            }
+        }
         JsonNode stats;
         try {
-            stats = podman.checkpoint(cu.containerName(), r.temp(), req.flags());
+            stats = podman.checkpoint(cu.containerName(), r.temp(), req.flags().withLeaveRunning(true));
         } catch (PodmanException e) {
             deleteQuietly(r.temp());
+            thawQuietly(frozen);
             boolean stillRunning = stillRunning(cu);
             closeWindow(unit, stopping);
             String where = stillRunning ? "the container is still running and " + unit + " is active"
@@ -118,9 +137,22 @@ public final class Coordinator {
             archive = store.commit(r, meta);
         } catch (IOException | PodmanException e) {
             deleteQuietly(r.temp());
+            thawQuietly(frozen);
             closeWindow(unit, stopping);
             throw new CheckpointException("the checkpoint of " + cu.containerName() + " could not be stored: "
-                    + e.getMessage(), "free space in " + store.root());
+                    + e.getMessage() + "\n" + (stillRunning(cu) ? "nothing was lost: the container is still running "
+                    + "and " + unit + " is active" : unit + ": " + stateOf(unit)), "free space in " + store.root());
+        }
+        if (stopping) {
+            try {
+                podman.kill(cu.containerName());
+            } catch (PodmanException e) {
+                thawQuietly(frozen);
+                closeWindow(unit, stopping);
+                throw new CheckpointException("the checkpoint is in " + archive.path() + ", but " + cu.containerName()
+                        + " could not be stopped after it: " + e.getMessage() + "\nit goes on running from "
+                        + "where the checkpoint was taken", "stop it with 'berth stop " + unit + "'");
+            }
         }
         UnitState after = stopping ? waitUntilDown(unit) : systemd.state(unit);
         closeWindow(unit, stopping);
@@ -230,8 +262,9 @@ public final class Coordinator {
     }
 
     /**
-     * A dump that fails for lack of space after CRIU has already ended the container loses it (podman writes the
-     * export after the dump). So berth refuses up front when the store cannot hold the container's resident memory.
+     * Refuses up front, before anything is frozen, when the store cannot even hold the container's resident memory.
+     * A write that runs out of space later (the root file system's changes are in the archive too) is undone by a
+     * thaw.
      */
     private void preflightSpace(String unit, ContainerInfo info) throws CheckpointException {
         long need = HostFacts.residentBytes(cgroupOf(info.pid())) + (1 << 20);
@@ -304,6 +337,17 @@ public final class Coordinator {
             s = systemd.state(unit);
         }
         return s;
+    }
+
+    private static void thawQuietly(Optional<CgroupFreezer> frozen) {
+        if (frozen.isEmpty()) {
+            return;
+        }
+        try {
+            frozen.get().thaw();
+        } catch (IOException e) {
+            // the payload is gone (nothing to thaw) or its cgroup unreadable: what follows reports its state
+        }
     }
 
     private void closeWindow(String unit, boolean opened) throws SystemdException {

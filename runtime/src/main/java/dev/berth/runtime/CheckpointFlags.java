@@ -20,6 +20,11 @@ public record CheckpointFlags(String compression, boolean leaveRunning, boolean 
         }
     }
 
+    /** The same choices with the container left running (or not) after the dump. */
+    public CheckpointFlags withLeaveRunning(boolean leave) {
+        return new CheckpointFlags(compression, leave, tcpEstablished, fileLocks);
+    }
+
     /** The archive's file name suffix. */
     public String suffix() {
         return switch (compression) {

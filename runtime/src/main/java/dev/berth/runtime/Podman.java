@@ -95,6 +95,14 @@ public final class Podman {
         }
     }
 
+    /** {@code podman kill --signal KILL}: ends a container whatever it is doing, frozen included. */
+    public void kill(String container) throws PodmanException {
+        ProcessResult r = run("kill", "--signal", "KILL", container);
+        if (!r.ok()) {
+            throw failure("kill " + container, r);
+        }
+    }
+
     /** {@code podman save} of an image into an OCI archive. */
     public void saveImage(String image, Path file) throws PodmanException {
         ProcessResult r = run("save", "--format", "oci-archive", "-o", file.toString(), image);

@@ -278,6 +278,47 @@ class CheckpointE2ETest {
         host.berthOk("stop", name);
     }
 
+    /**
+     * The check up front counts memory only, and this container's changes to its root file system (8 MB of random
+     * bytes, in the archive too) do not fit the 5 MiB store: the write fails after CRIU has dumped. The container was
+     * frozen for the dump and is thawed: it goes on counting with the same token, the unit active with the same
+     * MainPID, and no archive, partial or whole, is left.
+     */
+    @Test
+    void noSpaceWhileWritingThawsTheContainer() {
+        String name = "ckpt-full";
+        String unit = name + ".service";
+        install(name, """
+                [Container]
+                Image=localhost/busybox:latest
+                Exec=sh -c "trap \\"exit 0\\" TERM; head -c 8000000 /dev/urandom > /ballast; t=$RANDOM$RANDOM; i=0; while true; do i=$((i+1)); echo \\"$t $i\\" > /tmp/count; sleep 0.2; done"
+                """);
+        host.berthOk("start", name);
+        awaitCount(name, 3);
+        host.run("mkdir", "-p", "-m", "0700", STORE + unit);
+        host.run("mount", "-t", "tmpfs", "-o", "size=5m,mode=0700", "tmpfs", STORE + unit);
+        try {
+            long mainPid = host.longProperty(unit, "MainPID");
+            String[] before = count(name);
+            TestHost.Result ck = host.berth("checkpoint", name);
+            assertEquals(1, ck.exitCode(), ck::describe);
+            assertTrue(ck.stderr().contains("no space left on device"), ck::describe);
+            assertTrue(ck.stderr().contains("still running"), ck::describe);
+            assertEquals("active", host.activeState(unit));
+            assertEquals(mainPid, host.longProperty(unit, "MainPID"));
+            assertEquals("0", host.property(unit, "NRestarts"));
+            assertEquals("", host.run("ls", "-A", STORE + unit).strip());
+            String[] after = count(name);
+            CounterContainer.assertContinues(before, after);
+            awaitCount(name, Integer.parseInt(after[1]) + 3);
+            assertEquals("", host.exec("ls", "/run/systemd/system/" + unit + ".d/zz-berth-checkpoint.conf").stdout());
+        } finally {
+            host.run("umount", STORE + unit);
+        }
+        host.berthOk("stop", name);
+        assertEquals("inactive", host.activeState(unit));
+    }
+
     @Test
     void rootlessIsRefusedPlainly() {
         TestHost.Result r = host.berth("checkpoint", "--user", "anything");
