@@ -1,6 +1,7 @@
 package dev.berth.install;
 
 import dev.berth.generator.DropInPaths;
+import dev.berth.generator.SourceLoader;
 import dev.berth.spec.Diagnostic;
 import dev.berth.spec.Position;
 import dev.berth.spec.syntax.MultiUnitFile;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -207,11 +209,16 @@ public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
             boolean worldReadable;
             try {
                 worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
-                bytes = Files.readAllBytes(origin);
             } catch (IOException e) {
                 error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
                 return;
             }
+            // Bounded, regular files only: the generator's own reading (8 MiB, no FIFO or device).
+            Optional<byte[]> read = SourceLoader.readChecked(origin, diagnostics);
+            if (read.isEmpty()) {
+                return;
+            }
+            bytes = read.get();
             MultiUnitFile.Result split = MultiUnitFile.split(origin.toString(),
                     new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             diagnostics.addAll(split.diagnostics());
@@ -225,11 +232,16 @@ public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
             boolean worldReadable;
             try {
                 worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
-                bytes = Files.readAllBytes(origin);
             } catch (IOException e) {
                 error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
                 return;
             }
+            // Bounded, regular files only: the generator's own reading (8 MiB, no FIFO or device).
+            Optional<byte[]> read = SourceLoader.readChecked(origin, diagnostics);
+            if (read.isEmpty()) {
+                return;
+            }
+            bytes = read.get();
             add(origin, relative, bytes, worldReadable);
         }
 

@@ -352,8 +352,9 @@ public final class SourceLoader {
      * The content of a file the shortcut would not read, or empty with the reason in diagnostics: only a regular
      * file (links followed) of at most {@link PlainFiles#LIMIT} bytes is read. A FIFO would block the generator (and
      * boot) until a writer came, a device such as {@code /dev/zero} never ends, a huge file would exhaust memory.
+     * {@code berth apply} reads its inputs through here as well, so both refuse the same files the same way.
      */
-    static Optional<byte[]> readChecked(Path file, List<Diagnostic> diagnostics) {
+    public static Optional<byte[]> readChecked(Path file, List<Diagnostic> diagnostics) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {

@@ -56,8 +56,18 @@ class CheckpointE2ETest {
         CounterContainer.assertRestoredUnderUnit(host, name);
     }
 
+    /** Every file in the unit's store directory, temporary ones (.part) included. */
     private List<String> archives(String unit) {
-        return host.exec("sh", "-c", "ls -1 " + STORE + unit + " 2>/dev/null").stdout().lines().toList();
+        return host.exec("sh", "-c", "ls -1A " + STORE + unit + " 2>/dev/null").stdout().lines().toList();
+    }
+
+    /** A refused or failed checkpoint changed nothing: unit active, same MainPID, no restart, no file, no drop-in. */
+    private void assertUntouched(String unit, long mainPid) {
+        assertEquals("active", host.activeState(unit), () -> host.diagnose(unit));
+        assertEquals(mainPid, host.longProperty(unit, "MainPID"));
+        assertEquals("0", host.property(unit, "NRestarts"));
+        assertTrue(archives(unit).isEmpty(), () -> String.join("\n", archives(unit)));
+        assertEquals("", host.exec("ls", "/run/systemd/system/" + unit + ".d/zz-berth-checkpoint.conf").stdout());
     }
 
     @Test
@@ -187,12 +197,9 @@ class CheckpointE2ETest {
         assertEquals(1, ck.exitCode(), ck::describe);
         assertTrue(ck.stderr().contains("tcp-established"), ck::describe);
         assertTrue(ck.stderr().contains("still running"), ck::describe);
-        assertEquals("active", host.activeState(unit));
-        assertEquals(mainPid, host.longProperty(unit, "MainPID"));
+        assertUntouched(unit, mainPid);
         assertEquals("running", host.run("podman", "inspect", "--format", "{{.State.Status}}",
                 "systemd-" + name).strip());
-        assertTrue(archives(unit).isEmpty(), () -> String.join("\n", archives(unit)));
-        assertEquals("", host.exec("ls", "/run/systemd/system/" + unit + ".d/zz-berth-checkpoint.conf").stdout());
         host.berthOk("stop", name);
     }
 
@@ -304,14 +311,10 @@ class CheckpointE2ETest {
             assertEquals(1, ck.exitCode(), ck::describe);
             assertTrue(ck.stderr().contains("no space left on device"), ck::describe);
             assertTrue(ck.stderr().contains("still running"), ck::describe);
-            assertEquals("active", host.activeState(unit));
-            assertEquals(mainPid, host.longProperty(unit, "MainPID"));
-            assertEquals("0", host.property(unit, "NRestarts"));
-            assertEquals("", host.run("ls", "-A", STORE + unit).strip());
+            assertUntouched(unit, mainPid);
             String[] after = count(name);
             CounterContainer.assertContinues(before, after);
             awaitCount(name, Integer.parseInt(after[1]) + 3);
-            assertEquals("", host.exec("ls", "/run/systemd/system/" + unit + ".d/zz-berth-checkpoint.conf").stdout());
         } finally {
             host.run("umount", STORE + unit);
         }
