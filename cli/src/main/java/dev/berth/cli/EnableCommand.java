@@ -57,8 +57,7 @@ abstract class EnableCommand implements Callable<Integer> {
     }
 
     private int choose(Console console) {
-        BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Targets.Result resolved = Targets.resolveWithStatus(units, names, enable(), console);
+        Targets.Result resolved = Targets.resolveWithStatus(session, manager.user, names, enable(), console);
         if (resolved.status() != Console.OK) {
             return resolved.status();
         }

@@ -81,8 +81,9 @@ abstract class JobCommand implements Callable<Integer> {
                 return picocli.CommandLine.ExitCode.USAGE;
             }
         }
-        BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Targets.Result resolved = Targets.resolveWithStatus(units, names, kind != JobKind.STOP, console);
+        // stop may name a file with errors: the unit generated before the error can still be stopped
+        boolean generatedOnly = kind != JobKind.STOP;
+        Targets.Result resolved = Targets.resolveWithStatus(session, manager.user, names, generatedOnly, console);
         if (resolved.status() != Console.OK) {
             return resolved.status();
         }

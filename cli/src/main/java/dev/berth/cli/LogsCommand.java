@@ -79,8 +79,7 @@ final class LogsCommand implements Callable<Integer> {
             return console.fail("usage", Optional.empty(), "-n must be 0 or more, not " + lines,
                     Optional.of("give the number of entries to show, for example -n 50"));
         }
-        BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Targets.Result target = Targets.resolveWithStatus(units, names, false, console);
+        Targets.Result target = Targets.resolveWithStatus(session, manager.user, names, false, console);
         if (target.status() != Console.OK) {
             return target.status();
         }

@@ -60,8 +60,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(session, manager.format);
-        BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Targets.Result resolved = Targets.resolveWithStatus(units, names, false, console);
+        Targets.Result resolved = Targets.resolveWithStatus(session, manager.user, names, false, console);
         if (resolved.status() != Console.OK) {
             return resolved.status();
         }

@@ -34,6 +34,12 @@ final class Targets {
     record Result(List<Found> found, int status) {
     }
 
+    /** {@link #resolveWithStatus} against the units berth generates for that manager (system, or the user's). */
+    static Result resolveWithStatus(Berth.Session session, boolean user, List<String> names, boolean generatedOnly,
+                                    Console console) {
+        return resolveWithStatus(BerthUnits.load(user, session.env()), names, generatedOnly, console);
+    }
+
     static Result resolveWithStatus(BerthUnits units, List<String> names, boolean generatedOnly, Console console) {
         UnitNameResolver.Resolutions r = units.resolver().resolveAll(names);
         if (!r.complete()) {

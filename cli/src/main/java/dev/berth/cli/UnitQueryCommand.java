@@ -45,8 +45,7 @@ abstract class UnitQueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = new Console(session, manager.format);
-        BerthUnits units = BerthUnits.load(manager.user, session.env());
-        Targets.Result resolved = Targets.resolveWithStatus(units, names, false, console);
+        Targets.Result resolved = Targets.resolveWithStatus(session, manager.user, names, false, console);
         if (resolved.status() != Console.OK) {
             return resolved.status();
         }
@@ -77,9 +76,26 @@ abstract class UnitQueryCommand implements Callable<Integer> {
     record Row(String name, String given, String state) {
     }
 
-    /** The unit's ActiveState; "inactive" when systemd has not loaded it (as systemctl prints). */
-    static String activeState(Found f, Systemd systemd) throws SystemdException {
-        return StatusCommand.stateOf(systemd, f.unit()).map(UnitState::activeState).orElse("inactive");
+    /**
+     * is-active and is-failed ask the same of systemd, the unit's ActiveState, and differ only in which word is a
+     * yes and what status a no exits with.
+     */
+    abstract static class ActiveStateQuery extends UnitQueryCommand {
+        ActiveStateQuery(Berth.Session session) {
+            super(session);
+        }
+
+        @Override
+        final boolean needsBus() {
+            return true;
+        }
+
+        /** The unit's ActiveState; "inactive" when systemd has not loaded it (as systemctl prints). */
+        @Override
+        final String answer(Found unit, Optional<Systemd> systemd) throws SystemdException {
+            return StatusCommand.stateOf(systemd.orElseThrow(), unit.unit()).map(UnitState::activeState)
+                    .orElse("inactive");
+        }
     }
 
     @Command(name = "is-active",
@@ -97,19 +113,9 @@ abstract class UnitQueryCommand implements Callable<Integer> {
                 "3:no unit is active", "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth is-active web", "  berth is-active -q web && echo up", "  berth --user is-active web"})
-    static final class IsActive extends UnitQueryCommand {
+    static final class IsActive extends ActiveStateQuery {
         IsActive(Berth.Session session) {
             super(session);
-        }
-
-        @Override
-        boolean needsBus() {
-            return true;
-        }
-
-        @Override
-        String answer(Found unit, Optional<Systemd> systemd) throws SystemdException {
-            return activeState(unit, systemd.orElseThrow());
         }
 
         @Override
@@ -137,19 +143,9 @@ abstract class UnitQueryCommand implements Callable<Integer> {
                 "2:usage error", "4:a name is unknown"},
             footerHeading = "%nExamples:%n",
             footer = {"  berth is-failed web", "  berth is-failed -q web && berth logs -n 20 web"})
-    static final class IsFailed extends UnitQueryCommand {
+    static final class IsFailed extends ActiveStateQuery {
         IsFailed(Berth.Session session) {
             super(session);
-        }
-
-        @Override
-        boolean needsBus() {
-            return true;
-        }
-
-        @Override
-        String answer(Found unit, Optional<Systemd> systemd) throws SystemdException {
-            return activeState(unit, systemd.orElseThrow());
         }
 
         @Override
