@@ -1,13 +1,10 @@
 package dev.berth.cli;
 
-import dev.berth.checkpoint.CheckpointException;
 import dev.berth.checkpoint.CheckpointMetadata;
 import dev.berth.checkpoint.CheckpointRequest;
 import dev.berth.checkpoint.CheckpointResult;
 import dev.berth.checkpoint.CriuStats;
 import dev.berth.runtime.CheckpointFlags;
-import dev.berth.systemd.Systemd;
-import dev.berth.systemd.SystemdException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -81,23 +78,13 @@ final class CheckpointCommand implements Callable<Integer> {
             return console.fail("usage", Optional.empty(), "--compress " + compress + " is not one of zstd, gzip, none",
                     Optional.empty());
         }
-        Optional<UnitNameResolver.Found> found = CheckpointSupport.resolve(session, name, console);
-        if (found.isEmpty()) {
-            return Console.FAILED;
-        }
-        String unit = found.get().unit();
         CheckpointRequest req = new CheckpointRequest(
                 new CheckpointFlags(compress, leaveRunning, tcpEstablished, fileLocks), Optional.ofNullable(export),
                 "berth checkpoint");
-        try (Systemd systemd = session.connect(false)) {
-            CheckpointResult r = CheckpointSupport.coordinator(session, systemd).checkpoint(unit, req);
-            print(console, unit, r, printStats);
+        return CheckpointSupport.onUnit(session, name, console, (unit, coordinator) -> {
+            print(console, unit, coordinator.checkpoint(unit, req), printStats);
             return Console.OK;
-        } catch (SystemdException e) {
-            return console.fail(e);
-        } catch (CheckpointException e) {
-            return CheckpointSupport.fail(console, unit, e);
-        }
+        });
     }
 
     /** The JSON answer: the archive written, its metadata, CRIU's statistics and the unit's state after. */

@@ -8,6 +8,7 @@ import dev.berth.runtime.HostFacts;
 import dev.berth.runtime.Podman;
 import dev.berth.runtime.Processes;
 import dev.berth.systemd.Systemd;
+import dev.berth.systemd.SystemdException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -34,6 +35,31 @@ final class CheckpointSupport {
     static Optional<UnitNameResolver.Found> resolve(Berth.Session session, String name, Console console) {
         BerthUnits units = BerthUnits.load(false, session.env());
         return Targets.resolve(units, List.of(name), true, console).map(f -> f.get(0));
+    }
+
+    /** What checkpoint or restore does to the unit, with the system manager's coordinator. */
+    @FunctionalInterface
+    interface UnitWork {
+        int run(String unit, Coordinator coordinator) throws SystemdException, CheckpointException;
+    }
+
+    /**
+     * Resolves NAME, connects to the system manager and does the work on the unit; a name that does not resolve,
+     * systemd's refusal or the coordinator's is printed and answered with its exit status.
+     */
+    static int onUnit(Berth.Session session, String name, Console console, UnitWork work) {
+        Optional<UnitNameResolver.Found> found = resolve(session, name, console);
+        if (found.isEmpty()) {
+            return Console.FAILED;
+        }
+        String unit = found.get().unit();
+        try (Systemd systemd = session.connect(false)) {
+            return work.run(unit, coordinator(session, systemd));
+        } catch (SystemdException e) {
+            return console.fail(e);
+        } catch (CheckpointException e) {
+            return fail(console, unit, e);
+        }
     }
 
     /** podman refuses checkpoints without root: said before anything else runs. */

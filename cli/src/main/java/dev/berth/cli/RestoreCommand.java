@@ -1,9 +1,6 @@
 package dev.berth.cli;
 
-import dev.berth.checkpoint.CheckpointException;
 import dev.berth.checkpoint.RestoreResult;
-import dev.berth.systemd.Systemd;
-import dev.berth.systemd.SystemdException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,20 +59,10 @@ final class RestoreCommand implements Callable<Integer> {
             return console.fail("usage", Optional.empty(), "--fallback " + fallback + " is not cold or fail",
                     Optional.empty());
         }
-        Optional<UnitNameResolver.Found> found = CheckpointSupport.resolve(session, name, console);
-        if (found.isEmpty()) {
-            return Console.FAILED;
-        }
-        String unit = found.get().unit();
-        try (Systemd systemd = session.connect(false)) {
-            RestoreResult r = CheckpointSupport.coordinator(session, systemd).restore(unit, from, fallback);
-            print(console, unit, r);
+        return CheckpointSupport.onUnit(session, name, console, (unit, coordinator) -> {
+            print(console, unit, coordinator.restore(unit, from, fallback));
             return Console.OK;
-        } catch (SystemdException e) {
-            return console.fail(e);
-        } catch (CheckpointException e) {
-            return CheckpointSupport.fail(console, unit, e);
-        }
+        });
     }
 
     /** The JSON answer: whether the unit came back from the archive, or why it was started cold. */
