@@ -33,6 +33,12 @@ abstract class JobCommand implements Callable<Integer> {
             + "message}]}]}; result is systemd's (done, failed, timeout, canceled, dependency, skipped, invalid, ...) "
             + "or berth's own wait-expired / connection-lost when systemd did not say.";
 
+    // The four commands exit alike; an annotation takes no array constant, so each line is one.
+    static final String EXIT_SUCCEEDED = "0:every job succeeded (with --no-block: was queued)";
+    static final String EXIT_FAILED = "1:a job failed or timed out, or systemd cannot be reached";
+    static final String EXIT_USAGE = "2:usage error";
+    static final String EXIT_UNKNOWN = "4:a name is unknown";
+
     private final Berth.Session session;
     private final JobKind kind;
     private final String pastTense;
@@ -204,9 +210,7 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
-                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
-                "4:a name is unknown"},
+            exitCodeList = {EXIT_SUCCEEDED, EXIT_FAILED, EXIT_USAGE, EXIT_UNKNOWN},
             footerHeading = "%nExamples:%n",
             footer = {"  berth start web", "  berth start --user web.container db-volume.service",
                 "  berth start --format json web"})
@@ -227,9 +231,7 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
-                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
-                "4:a name is unknown"},
+            exitCodeList = {EXIT_SUCCEEDED, EXIT_FAILED, EXIT_USAGE, EXIT_UNKNOWN},
             footerHeading = "%nExamples:%n",
             footer = {"  berth stop web", "  berth stop --user web db-volume"})
     static final class Stop extends JobCommand {
@@ -250,9 +252,7 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
-                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
-                "4:a name is unknown"},
+            exitCodeList = {EXIT_SUCCEEDED, EXIT_FAILED, EXIT_USAGE, EXIT_UNKNOWN},
             footerHeading = "%nExamples:%n",
             footer = {"  berth restart web", "  berth restart --user web.container"})
     static final class Restart extends JobCommand {
@@ -273,9 +273,7 @@ abstract class JobCommand implements Callable<Integer> {
                 "",
                 JSON_SHAPE},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:every job succeeded (with --no-block: was queued)",
-                "1:a job failed or timed out, or systemd cannot be reached", "2:usage error",
-                "4:a name is unknown"},
+            exitCodeList = {EXIT_SUCCEEDED, EXIT_FAILED, EXIT_USAGE, EXIT_UNKNOWN},
             footerHeading = "%nExamples:%n",
             footer = {"  berth reload web"})
     static final class Reload extends JobCommand {
