@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ImageTranslatorTest {
+class ImageTranslatorTest extends KeyCaseTests {
 
     private static final String IMAGE = "registry.example.org/team/app:2";
     private static final String P = "ExecStart=/usr/bin/podman image pull ";
@@ -39,19 +36,9 @@ class ImageTranslatorTest {
             row("ImageTag", "ImageTag=localhost/app", P + IMAGE),
             row("ServiceName", "ServiceName=pull-app", "---pull-app.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
