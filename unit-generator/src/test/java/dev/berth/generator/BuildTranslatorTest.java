@@ -176,8 +176,7 @@ class BuildTranslatorTest extends KeyCaseTests {
             ImageTag=localhost/a\\nSetWorkingDirectory=unit\\nContext=. | a.build:4:1: error: unknown key 'Context' in [Build]; see berth-keys(5) or 'berth keys build' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("a.build", "[Build]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("a.build", "Build", lines, expected);
     }
 
     @Test

@@ -104,8 +104,7 @@ class ImageTranslatorTest extends KeyCaseTests {
             Image=x\\nTag=latest    | app.image:3:1: error: unknown key 'Tag' in [Image]; see berth-keys(5) or 'berth keys image' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("app.image", "[Image]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("app.image", "Image", lines, expected);
     }
 
     @Test

@@ -151,8 +151,7 @@ class KubeTranslatorTest extends KeyCaseTests {
             Yaml=a.yaml\\nReplicas=2                       | k.kube:3:1: error: unknown key 'Replicas' in [Kube]; see berth-keys(5) or 'berth keys kube' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("k.kube", "[Kube]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("k.kube", "Kube", lines, expected);
     }
 
     @Test

@@ -117,8 +117,7 @@ class NetworkTranslatorTest extends KeyCaseTests {
             Subnets=10.0.0.0/24                                | n.network:2:1: error: unknown key 'Subnets' in [Network]; did you mean 'Subnet'?
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("n.network", "[Network]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("n.network", "Network", lines, expected);
     }
 
     @Test

@@ -175,8 +175,7 @@ class PodTranslatorTest extends KeyCaseTests {
             Yaml=shop.yaml                   | p.pod:2:1: error: unknown key 'Yaml' in [Pod]; 'Yaml' is a key of [Kube], not of [Pod]
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("p.pod", "[Pod]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("p.pod", "Pod", lines, expected);
     }
 
     @Test

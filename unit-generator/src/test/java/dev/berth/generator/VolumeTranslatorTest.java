@@ -246,8 +246,7 @@ class VolumeTranslatorTest extends KeyCaseTests {
             ServiceName=        | v.volume:2:1: error: ServiceName= is empty, which would name the service '.service'; remove the line to get the default name 'v-volume', or give a name
             """)
     void errorsAreReportedWhereTheyAre(String line, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("v.volume", "[Volume]\n" + line + "\n").errors());
+        KindFixtures.assertErrorsOfLines("v.volume", "Volume", line, expected);
     }
 
     @Test
