@@ -4,13 +4,9 @@ import static dev.berth.generator.KeyCases.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ArtifactTranslatorTest {
+class ArtifactTranslatorTest extends KeyCaseTests {
 
     private static final String ARTIFACT = "registry.example.org/ml/model:1";
     private static final String P = "ExecStart=/usr/bin/podman artifact pull ";
@@ -32,19 +28,9 @@ class ArtifactTranslatorTest {
             row("Artifact", "Artifact=registry.example.org/ml/other:2", P + "registry.example.org/ml/other:2"),
             row("ServiceName", "ServiceName=model", "---model.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class BuildTranslatorTest {
+class BuildTranslatorTest extends KeyCaseTests {
 
     private static final String DIR = KindFixtures.DIR;
     private static final String P = "ExecStart=/usr/bin/podman build ";
@@ -55,19 +52,9 @@ class BuildTranslatorTest {
                     P + TAG + "https://git.example.org/app.git"),
             row("ServiceName", "ServiceName=make-app", "---make-app.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
@@ -189,8 +176,7 @@ class BuildTranslatorTest {
             ImageTag=localhost/a\\nSetWorkingDirectory=unit\\nContext=. | a.build:4:1: error: unknown key 'Context' in [Build]; see berth-keys(5) or 'berth keys build' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("a.build", "[Build]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("a.build", "Build", lines, expected);
     }
 
     @Test

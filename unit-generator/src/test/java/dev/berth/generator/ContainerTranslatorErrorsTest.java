@@ -17,9 +17,7 @@ class ContainerTranslatorErrorsTest {
     private static final String F = "/etc/containers/systemd/test.container";
 
     private static List<String> errors(String text) {
-        QuadletFiles.Result r = QuadletFiles.container(text);
-        assertTrue(r.unit().isEmpty(), () -> "expected no unit, got\n" + r.unit().get());
-        return r.errors();
+        return errors(QuadletFiles.of("test.container", text), "test.container");
     }
 
     private static List<String> errors(QuadletFiles files, String fileName) {

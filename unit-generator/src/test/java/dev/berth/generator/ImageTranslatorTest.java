@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ImageTranslatorTest {
+class ImageTranslatorTest extends KeyCaseTests {
 
     private static final String IMAGE = "registry.example.org/team/app:2";
     private static final String P = "ExecStart=/usr/bin/podman image pull ";
@@ -39,19 +36,9 @@ class ImageTranslatorTest {
             row("ImageTag", "ImageTag=localhost/app", P + IMAGE),
             row("ServiceName", "ServiceName=pull-app", "---pull-app.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
@@ -117,8 +104,7 @@ class ImageTranslatorTest {
             Image=x\\nTag=latest    | app.image:3:1: error: unknown key 'Tag' in [Image]; see berth-keys(5) or 'berth keys image' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("app.image", "[Image]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("app.image", "Image", lines, expected);
     }
 
     @Test

@@ -126,6 +126,16 @@ final class KindFixtures {
     }
 
     /**
+     * Exactly one error, {@code expected} (written without the leading {@value #DIR}{@code /}, and matched as
+     * {@link #assertErrors} does), for {@code fileName} holding {@code [section]} and then {@code lines}, in which a backslash followed by
+     * {@code n} (the way a CSV table of cases writes one) stands for a new line.
+     */
+    static void assertErrorsOfLines(String fileName, String section, String lines, String expected) {
+        assertErrors(DIR + "/" + expected,
+                with(fileName, "[" + section + "]\n" + lines.replace("\\n", "\n") + "\n").errors());
+    }
+
+    /**
      * Exactly one error, {@code expected}; an expected text ending in {@code …} only has to start the error (for
      * messages whose fix belongs to a helper shared with other kinds).
      */

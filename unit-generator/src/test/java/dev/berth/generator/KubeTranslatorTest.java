@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class KubeTranslatorTest {
+class KubeTranslatorTest extends KeyCaseTests {
 
     private static final String DIR = KindFixtures.DIR;
     private static final String PLAY = "ExecStart=/usr/bin/podman kube play --replace --service-container=true ";
@@ -49,19 +46,9 @@ class KubeTranslatorTest {
             row("SetWorkingDirectory", "SetWorkingDirectory=unit", "WorkingDirectory=" + DIR),
             row("ServiceName", "ServiceName=app", "---app.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
@@ -164,8 +151,7 @@ class KubeTranslatorTest {
             Yaml=a.yaml\\nReplicas=2                       | k.kube:3:1: error: unknown key 'Replicas' in [Kube]; see berth-keys(5) or 'berth keys kube' for the supported keys
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("k.kube", "[Kube]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("k.kube", "Kube", lines, expected);
     }
 
     @Test

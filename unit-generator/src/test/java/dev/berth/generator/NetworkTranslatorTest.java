@@ -4,14 +4,11 @@ import static dev.berth.generator.KeyCases.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class NetworkTranslatorTest {
+class NetworkTranslatorTest extends KeyCaseTests {
 
     private static final String P = "ExecStart=/usr/bin/podman network create --ignore ";
 
@@ -41,19 +38,9 @@ class NetworkTranslatorTest {
             row("NetworkName", "NetworkName=backend", P + "backend"),
             row("ServiceName", "ServiceName=net", "---net.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
@@ -130,8 +117,7 @@ class NetworkTranslatorTest {
             Subnets=10.0.0.0/24                                | n.network:2:1: error: unknown key 'Subnets' in [Network]; did you mean 'Subnet'?
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("n.network", "[Network]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("n.network", "Network", lines, expected);
     }
 
     @Test

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class PodTranslatorTest {
+class PodTranslatorTest extends KeyCaseTests {
 
     private static final String PRE = "ExecStartPre=/usr/bin/podman pod create --infra-conmon-pidfile=%t/%N.pid"
             + " --pod-id-file=%t/%N.pod-id --exit-policy=stop --replace ";
@@ -56,19 +53,9 @@ class PodTranslatorTest {
             row("PodmanArgs", "PodmanArgs=--cpus=2", PRE + END + " --cpus=2"),
             row("ServiceName", "ServiceName=shop", "---shop.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
@@ -188,8 +175,7 @@ class PodTranslatorTest {
             Yaml=shop.yaml                   | p.pod:2:1: error: unknown key 'Yaml' in [Pod]; 'Yaml' is a key of [Kube], not of [Pod]
             """)
     void errorsAreReportedWhereTheyAre(String lines, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("p.pod", "[Pod]\n" + lines.replace("\\n", "\n") + "\n").errors());
+        KindFixtures.assertErrorsOfLines("p.pod", "Pod", lines, expected);
     }
 
     @Test

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class VolumeTranslatorTest {
+class VolumeTranslatorTest extends KeyCaseTests {
 
     private static final String P = "ExecStart=/usr/bin/podman volume create --ignore ";
 
@@ -43,19 +40,9 @@ class VolumeTranslatorTest {
             row("VolumeName", "VolumeName=", P + "systemd-v"),
             row("ServiceName", "ServiceName=storage", "---storage.service---"));
 
-    static Stream<Arguments> keys() {
-        return KEYS.arguments();
-    }
-
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("keys")
-    void key(String key, String lines, String expectedLine) {
-        KEYS.check(lines, expectedLine);
-    }
-
-    @Test
-    void everyKeyHasACase() {
-        KEYS.assertCoversCatalogue();
+    @Override
+    KeyCases keyCases() {
+        return KEYS;
     }
 
     @Test
@@ -259,8 +246,7 @@ class VolumeTranslatorTest {
             ServiceName=        | v.volume:2:1: error: ServiceName= is empty, which would name the service '.service'; remove the line to get the default name 'v-volume', or give a name
             """)
     void errorsAreReportedWhereTheyAre(String line, String expected) {
-        KindFixtures.assertErrors("/etc/containers/systemd/" + expected,
-                KindFixtures.with("v.volume", "[Volume]\n" + line + "\n").errors());
+        KindFixtures.assertErrorsOfLines("v.volume", "Volume", line, expected);
     }
 
     @Test
