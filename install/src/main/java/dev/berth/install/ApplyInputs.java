@@ -205,44 +205,35 @@ public record ApplyInputs(List<Input> files, List<Diagnostic> diagnostics) {
 
         /** A {@code .quadlets} file: each of its parts installed as the file it names (as podman quadlet install does). */
         void multiUnitFile(Path origin) {
-            byte[] bytes;
-            boolean worldReadable;
-            try {
-                worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
-            } catch (IOException e) {
-                error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
-                return;
-            }
-            // Bounded, regular files only: the generator's own reading (8 MiB, no FIFO or device).
-            Optional<byte[]> read = SourceLoader.readChecked(origin, diagnostics);
-            if (read.isEmpty()) {
-                return;
-            }
-            bytes = read.get();
-            MultiUnitFile.Result split = MultiUnitFile.split(origin.toString(),
-                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            diagnostics.addAll(split.diagnostics());
-            for (MultiUnitFile.Part part : split.parts()) {
-                add(origin, part.fileName(), part.bytes(), worldReadable); // each part as private as the file
-            }
+            read(origin).ifPresent(source -> {
+                MultiUnitFile.Result split = MultiUnitFile.split(origin.toString(),
+                        new String(source.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+                diagnostics.addAll(split.diagnostics());
+                for (MultiUnitFile.Part part : split.parts()) {
+                    // each part as private as the file
+                    add(origin, part.fileName(), part.bytes(), source.worldReadable());
+                }
+            });
         }
 
         void file(Path origin, String relative) {
-            byte[] bytes;
+            read(origin).ifPresent(source -> add(origin, relative, source.bytes(), source.worldReadable()));
+        }
+
+        /** A source file's content and whether others may read it; empty, with the reason in diagnostics, if unread. */
+        private record Source(byte[] bytes, boolean worldReadable) {
+        }
+
+        private Optional<Source> read(Path origin) {
             boolean worldReadable;
             try {
                 worldReadable = Files.getPosixFilePermissions(origin).contains(PosixFilePermission.OTHERS_READ);
             } catch (IOException e) {
                 error(origin, "cannot read file: " + IoErrors.reason(e), IoErrors.fix(e));
-                return;
+                return Optional.empty();
             }
             // Bounded, regular files only: the generator's own reading (8 MiB, no FIFO or device).
-            Optional<byte[]> read = SourceLoader.readChecked(origin, diagnostics);
-            if (read.isEmpty()) {
-                return;
-            }
-            bytes = read.get();
-            add(origin, relative, bytes, worldReadable);
+            return SourceLoader.readChecked(origin, diagnostics).map(bytes -> new Source(bytes, worldReadable));
         }
 
         private void add(Path origin, String relative, byte[] bytes, boolean worldReadable) {
