@@ -10,8 +10,8 @@
 #   bench/checkpoint/run.sh [--runs N] [--sizes "64 256 1024"] [--out DIR]
 #
 # Needs root: it boots its own test host (run directory /var/tmp/berth-testhost/bench-ckpt-PID), waiting while
-# another one is running, and always destroys it. ROOTFS=/path skips packaging/testhost/rootfs.sh. Needs berth
-# built (mvn -pl cli -am package).
+# another one is running, and always destroys it. ROOTFS=/path skips packaging/testhost/rootfs.sh. Builds berth's
+# jars when cli/target has none (bench/testhost.sh).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -21,8 +21,6 @@ TESTHOST=$REPO/packaging/testhost
 
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 log() { printf 'bench: %s\n' "$*" >&2; }
-median() { sort -n "$1" | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 now_ms() { date +%s%3N; }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -118,16 +116,9 @@ while (($#)); do
         *) die "unknown option $1" ;;
     esac
 done
-[[ $(id -u) == 0 ]] || die "needs root"
-rootfs=${ROOTFS:-$(BERTH_TESTHOST_KEEP=${BERTH_TESTHOST_KEEP:-10} bash "$TESTHOST/rootfs.sh" | tail -n 1)}
-export BERTH_TESTHOST_RUN=/var/tmp/berth-testhost/bench-ckpt-$$
-trap 'bash "$TESTHOST/destroy.sh" >/dev/null 2>&1 || log "destroy.sh failed: check $BERTH_TESTHOST_RUN"' EXIT
-until boot=$(bash "$TESTHOST/boot.sh" "$rootfs" 2>&1); do
-    [[ $boot == *"another test host is running"* ]] || die "boot failed: $boot"
-    log "another test host is running; waiting 15 s"
-    sleep 15
-done
-bash "$TESTHOST/install-berth.sh" "$REPO/cli/target" >&2
+# shellcheck source=../testhost.sh
+. "$HERE/../testhost.sh"
+bench_boot ckpt
 bash "$TESTHOST/exec.sh" podman import --quiet /var/lib/berth-testhost/busybox.tar localhost/busybox:latest >/dev/null
 bash "$TESTHOST/exec.sh" tee /root/bench-checkpoint.sh <"$SELF" >/dev/null
 bash "$TESTHOST/exec.sh" bash /root/bench-checkpoint.sh --inner "$runs" "$sizes" </dev/null

@@ -9,7 +9,7 @@
 #
 #   bench/lifecycle/run.sh [--runs N] [--runs-many N] [--units N] [--out DIR]
 #
-# Needs root: it boots its own test host (packaging/testhost, run directory /var/tmp/berth-testhost/bench-PID),
+# Needs root: it boots its own test host (packaging/testhost, run directory /var/tmp/berth-testhost/bench-lifecycle-PID),
 # waiting while another one is running, and always destroys it. ROOTFS=/path skips packaging/testhost/rootfs.sh.
 # Builds berth's jars when cli/target has none.
 set -euo pipefail
@@ -22,11 +22,6 @@ TESTHOST=$REPO/packaging/testhost
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 log() { printf 'bench: %s\n' "$*" >&2; }
 
-# Median of column COL (default 1) of a file of samples, one per line.
-median() { awk -v c="${2:-1}" '{print $c}' "$1" | sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-# Column COL of a file of samples, on one line.
-samples() { awk -v c="${2:-1}" '{print $c}' "$1" | paste -sd' '; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # Inside the test host (copied in and run with exec.sh). Nothing here reads stdin.
@@ -141,21 +136,6 @@ inner() {
 # ---------------------------------------------------------------------------------------------------------------
 # On the machine: build, boot, copy the script in, run it, read the results, destroy.
 
-boot_with_retry() {
-    local rootfs=$1 deadline=$((SECONDS + 1800)) out
-    while :; do
-        if out=$(bash "$TESTHOST/boot.sh" "$rootfs" 2>&1); then
-            return 0
-        fi
-        if [[ $out != *"another test host is running"* ]] || ((SECONDS >= deadline)); then
-            printf '%s\n' "$out" >&2
-            return 1
-        fi
-        log "another test host is running; retrying in 15 s"
-        sleep 15
-    done
-}
-
 main() {
     if [[ ${1:-} == --inner ]]; then
         shift
@@ -174,27 +154,9 @@ main() {
     done
     ((runs >= 5 && runs_many >= 5)) || die "--runs and --runs-many must be at least 5 (medians of fewer runs are noise)"
     ((units >= 2 && units <= 99)) || die "--units must be 2..99"
-    [[ $(id -u) == 0 ]] || die "must run as root (it boots the test host)"
-
-    local rootfs=${ROOTFS:-}
-    if [[ -z $rootfs ]]; then
-        rootfs=$(bash "$TESTHOST/rootfs.sh" | tail -n 1) || die "rootfs.sh failed"
-    fi
-    local jars=$REPO/cli/target
-    if [[ ! -f $jars/berth-cli.jar || ! -f $jars/berth-cli-generator.jar ]]; then
-        log "building berth (mvn package -pl cli -am -DskipTests)"
-        (cd "$REPO" && JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} \
-            mvn -q -B -ntp package -pl cli -am -DskipTests >&2)
-    fi
-
-    export BERTH_TESTHOST_RUN=/var/tmp/berth-testhost/bench-$$
-    # Always destroy what this run booted, whatever happens.
-    trap 'bash "$TESTHOST/destroy.sh" >/dev/null 2>&1 || log "destroy.sh failed: check $BERTH_TESTHOST_RUN"' EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
-    log "booting the test host ($BERTH_TESTHOST_RUN)"
-    boot_with_retry "$rootfs" || die "the test host did not boot"
-    bash "$TESTHOST/install-berth.sh" "$jars" >&2
+    # shellcheck source=../testhost.sh
+    . "$HERE/../testhost.sh"
+    bench_boot lifecycle
     bash "$TESTHOST/exec.sh" podman import --quiet /var/lib/berth-testhost/busybox.tar localhost/busybox:latest >/dev/null
 
     local load_before

@@ -25,9 +25,6 @@ TESTHOST=$REPO/packaging/testhost
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 log() { printf 'bench: %s\n' "$*" >&2; }
 
-median() { awk -v c="${2:-1}" '{print $c}' "$1" | sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-samples() { awk -v c="${2:-1}" '{print $c}' "$1" | paste -sd' '; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -155,21 +152,6 @@ finish_boot() {
 # ---------------------------------------------------------------------------------------------------------------
 # On the machine.
 
-boot_with_retry() {
-    local rootfs=$1 deadline=$((SECONDS + 1800)) out
-    while :; do
-        if out=$(bash "$TESTHOST/boot.sh" "$rootfs" 2>&1); then
-            return 0
-        fi
-        if [[ $out != *"another test host is running"* ]] || ((SECONDS >= deadline)); then
-            printf '%s\n' "$out" >&2
-            return 1
-        fi
-        log "another test host is running; retrying in 15 s"
-        sleep 15
-    done
-}
-
 in_host() { bash "$TESTHOST/exec.sh" "$@" </dev/null; }
 
 main() {
@@ -198,26 +180,9 @@ main() {
         esac
     done
     ((runs >= 5)) || die "--runs must be at least 5 (medians of fewer runs are noise)"
-    [[ $(id -u) == 0 ]] || die "must run as root (it boots the test host)"
-
-    local rootfs=${ROOTFS:-}
-    if [[ -z $rootfs ]]; then
-        rootfs=$(bash "$TESTHOST/rootfs.sh" | tail -n 1) || die "rootfs.sh failed"
-    fi
-    local jars=$REPO/cli/target
-    if [[ ! -f $jars/berth-cli.jar || ! -f $jars/berth-cli-generator.jar ]]; then
-        log "building berth (mvn package -pl cli -am -DskipTests)"
-        (cd "$REPO" && JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} \
-            mvn -q -B -ntp package -pl cli -am -DskipTests >&2)
-    fi
-
-    export BERTH_TESTHOST_RUN=/var/tmp/berth-testhost/bench-reload-$$
-    trap 'bash "$TESTHOST/destroy.sh" >/dev/null 2>&1 || log "destroy.sh failed: check $BERTH_TESTHOST_RUN"' EXIT
-    trap 'exit 130' INT
-    trap 'exit 143' TERM
-    log "booting the test host ($BERTH_TESTHOST_RUN)"
-    boot_with_retry "$rootfs" || die "the test host did not boot"
-    bash "$TESTHOST/install-berth.sh" "$jars" >&2
+    # shellcheck source=../testhost.sh
+    . "$HERE/../testhost.sh"
+    bench_boot reload
     bash "$TESTHOST/exec.sh" tee /root/bench-reload.sh <"$SELF" >/dev/null
     bash "$TESTHOST/exec.sh" tee /root/gen-units.sh <"$REPO/bench/generator/gen-units.sh" >/dev/null
     local load_before load_after

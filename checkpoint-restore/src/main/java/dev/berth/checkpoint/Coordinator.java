@@ -106,9 +106,7 @@ public final class Coordinator {
                 frozen = Optional.of(CgroupFreezer.of(info.pid()));
                 frozen.get().freeze();
             } catch (IOException e) {
-                deleteQuietly(r.temp());
-                thawQuietly(frozen);
-                closeWindow(unit, stopping);
+                abandon(r, frozen, unit, stopping);
                 throw new CheckpointException("cannot freeze " + cu.containerName() + " for its checkpoint: "
                         + e.getMessage() + "\nnothing was changed, the container is still running", null);
             }
@@ -117,11 +115,8 @@ public final class Coordinator {
         try {
             stats = podman.checkpoint(cu.containerName(), r.temp(), req.flags().withLeaveRunning(true));
         } catch (PodmanException e) {
-            deleteQuietly(r.temp());
-            thawQuietly(frozen);
-            boolean stillRunning = stillRunning(cu);
-            closeWindow(unit, stopping);
-            String where = stillRunning ? "the container is still running and " + unit + " is active"
+            abandon(r, frozen, unit, stopping);
+            String where = stillRunning(cu) ? "the container is still running and " + unit + " is active"
                     : "the container is no longer running (" + unit + ": " + stateOf(unit) + ")";
             throw new CheckpointException("CRIU did not checkpoint " + cu.containerName() + ": " + e.getMessage()
                     + "\n" + where, hint(e.getMessage()));
@@ -136,9 +131,7 @@ public final class Coordinator {
                     req.flags().compression(), req.flags().leaveRunning(), req.by(), stats);
             archive = store.commit(r, meta);
         } catch (IOException | PodmanException e) {
-            deleteQuietly(r.temp());
-            thawQuietly(frozen);
-            closeWindow(unit, stopping);
+            abandon(r, frozen, unit, stopping);
             throw new CheckpointException("the checkpoint of " + cu.containerName() + " could not be stored: "
                     + e.getMessage() + "\n" + (stillRunning(cu) ? "nothing was lost: the container is still running "
                     + "and " + unit + " is active" : unit + ": " + stateOf(unit)), "free space in " + store.root());
@@ -147,8 +140,7 @@ public final class Coordinator {
             try {
                 podman.kill(cu.containerName());
             } catch (PodmanException e) {
-                thawQuietly(frozen);
-                closeWindow(unit, stopping);
+                abandon(r, frozen, unit, stopping); // the archive is already under its final name: it stays
                 throw new CheckpointException("the checkpoint is in " + archive.path() + ", but " + cu.containerName()
                         + " could not be stopped after it: " + e.getMessage() + "\nit goes on running from "
                         + "where the checkpoint was taken", "stop it with 'berth stop " + unit + "'");
@@ -339,15 +331,21 @@ public final class Coordinator {
         return s;
     }
 
-    private static void thawQuietly(Optional<CgroupFreezer> frozen) {
-        if (frozen.isEmpty()) {
-            return;
-        }
+    /**
+     * Undoes a checkpoint that stops short of the kill: no temporary archive left, the container thawed, the runtime
+     * drop-in gone. The container then runs on as before.
+     */
+    private void abandon(CheckpointStore.Reservation r, Optional<CgroupFreezer> frozen, String unit, boolean stopping)
+            throws SystemdException {
+        deleteQuietly(r.temp());
         try {
-            frozen.get().thaw();
+            if (frozen.isPresent()) {
+                frozen.get().thaw();
+            }
         } catch (IOException e) {
-            // the payload is gone (nothing to thaw) or its cgroup unreadable: what follows reports its state
+            // the payload is gone (nothing to thaw) or its cgroup unreadable: the caller reports its state
         }
+        closeWindow(unit, stopping);
     }
 
     private void closeWindow(String unit, boolean opened) throws SystemdException {

@@ -25,8 +25,10 @@ import picocli.CommandLine.Parameters;
             "The archive goes to /var/lib/berth/checkpoints/UNIT/STAMP.tar.zst (directory 0700, file 0600 from "
                     + "its creation, written under a temporary name and renamed), with STAMP.json beside it: unit, "
                     + "image and digest, time, podman, CRIU and kernel versions, the source file's hash, size and "
-                    + "CRIU's figures. If CRIU refuses (an established TCP connection, a lock), nothing changes: "
-                    + "the container keeps running and the error names the cause. Root only.",
+                    + "CRIU's figures. The container is frozen while it is dumped and the archive written, and only "
+                    + "then stopped: if CRIU refuses (an established TCP connection, a lock) or the archive does "
+                    + "not fit, it is thawed and nothing changes: the container keeps running, the unit stays "
+                    + "active, and the error names the cause. Root only.",
             "",
             "JSON: {\"unit\", \"archive\", \"metadata\": {...}, \"activeState\", \"result\"}."},
         exitCodeListHeading = "%nExit status:%n",

@@ -8,6 +8,12 @@ import json
 
 ENV = {'LC_ALL': 'C.UTF-8', 'NO_COLOR': '1'}
 
+# The options every module takes, documented once in doc_fragments/berth.py.
+COMMON_ARGS = dict(
+    user=dict(type='bool', default=False),
+    berth_path=dict(type='path'),
+)
+
 
 class BerthError(Exception):
     """A failure berth reported, with its problems and fixes."""

@@ -9,7 +9,7 @@ DOCUMENTATION = r'''
 module: berth_apply
 short_description: Install or remove Quadlet files with berth, idempotently
 description:
-  - With C(state=present), wraps C(berth apply --format json): validates the files together with the installed
+  - With C(state=present), wraps C(berth apply --format json), which validates the files together with the installed
     ones (any error and nothing changes), writes the changed files atomically into the install directory
     (C(/etc/containers/systemd), or C(~/.config/containers/systemd) with I(user)), reloads systemd, restarts the
     running units whose generated unit changed and starts new units enabled by C([Install]).
@@ -39,17 +39,12 @@ options:
     type: str
     choices: [present, absent]
     default: present
-  user:
-    description: Manage the connecting user's own units (rootless, C(berth --user)).
-    type: bool
-    default: false
   force:
     description: With C(state=absent), remove even while other installed files refer to these.
     type: bool
     default: false
-  berth_path:
-    description: The berth executable; default C(berth) on C(PATH).
-    type: path
+extends_documentation_fragment:
+  - berth.berth.berth
 author:
   - berth developers
 '''
@@ -96,7 +91,7 @@ import os
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.berth.berth.plugins.module_utils.berth import (
-    BerthError, fail, installed_units, run_json, run_text)
+    COMMON_ARGS, BerthError, fail, installed_units, run_json, run_text)
 
 QUADLET_KINDS = ('.container', '.volume', '.network', '.pod', '.kube', '.image', '.build', '.artifact')
 
@@ -232,9 +227,8 @@ def main():
             src=dict(type='list', elements='path'),
             name=dict(type='list', elements='str'),
             state=dict(type='str', choices=['present', 'absent'], default='present'),
-            user=dict(type='bool', default=False),
             force=dict(type='bool', default=False),
-            berth_path=dict(type='path'),
+            **COMMON_ARGS
         ),
         supports_check_mode=True,
     )

@@ -10,20 +10,15 @@ module: berth_info
 short_description: What berth manages on a host
 description:
   - Returns every Quadlet file of the search path with its unit and systemd's state (C(berth list --format
-    json)), and the state of berth's units (C(berth status --format json)): main PID, uptime, restarts, image,
+    json)), and the state of berth's units (C(berth status --format json)), with main PID, uptime, restarts, image,
     source file. Changes nothing; runs the same in check mode.
 options:
   name:
     description: Only these units (default all of berth's).
     type: list
     elements: str
-  user:
-    description: The connecting user's own units (C(berth --user)).
-    type: bool
-    default: false
-  berth_path:
-    description: The berth executable; default C(berth) on C(PATH).
-    type: path
+extends_documentation_fragment:
+  - berth.berth.berth
 author:
   - berth developers
 '''
@@ -56,15 +51,14 @@ version:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.berth.berth.plugins.module_utils.berth import (
-    BerthError, fail, run_json, run_text)
+    COMMON_ARGS, BerthError, fail, run_json, run_text)
 
 
 def main():
     module = AnsibleModule(
         argument_spec=dict(
             name=dict(type='list', elements='str'),
-            user=dict(type='bool', default=False),
-            berth_path=dict(type='path'),
+            **COMMON_ARGS
         ),
         supports_check_mode=True,
     )

@@ -30,13 +30,8 @@ options:
   enabled:
     description: Whether the unit starts at boot.
     type: bool
-  user:
-    description: The connecting user's own units (C(berth --user)).
-    type: bool
-    default: false
-  berth_path:
-    description: The berth executable; default C(berth) on C(PATH).
-    type: path
+extends_documentation_fragment:
+  - berth.berth.berth
 author:
   - berth developers
 '''
@@ -79,7 +74,7 @@ errors:
 
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.berth.berth.plugins.module_utils.berth import (
-    BerthError, fail, run_json, unit_status)
+    COMMON_ARGS, BerthError, fail, run_json, unit_status)
 
 RUNNING = ('active', 'activating', 'reloading')
 
@@ -105,8 +100,7 @@ def main():
             name=dict(type='str', required=True),
             state=dict(type='str', choices=['started', 'stopped', 'restarted', 'enabled', 'disabled']),
             enabled=dict(type='bool'),
-            user=dict(type='bool', default=False),
-            berth_path=dict(type='path'),
+            **COMMON_ARGS
         ),
         required_one_of=[['state', 'enabled']],
         supports_check_mode=True,
